@@ -1,0 +1,35 @@
+# The two commands of the README: `make serve` and `make test`. Each sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint check schema offline bench clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+serve: $(BIN)/.installed  ## install, then serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+build: $(BIN)/.installed  ## build the site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.installed  ## check data/ and print every problem
+	$(BIN)/python -m macros check
+
+schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
+	$(BIN)/python -m macros schema
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check macros tests scripts
+	$(BIN)/mypy
+
+test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, then run every test
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

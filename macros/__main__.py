@@ -1,0 +1,53 @@
+"""Command line: ``python -m macros check [DATA_DIR]`` and ``python -m macros schema``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.load import load_dataset
+from macros.problems import DataError
+from macros.schema import FILES, schema_json
+
+
+def check(root: Path, data_dir: Path | None) -> int:
+    """Print every problem as ``path:line: message`` and return 1, or print a summary and return 0."""
+    try:
+        dataset = load_dataset(root, data_dir)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        return 1
+    print(f"data is valid: {len(dataset.events)} events, {len(dataset.actors)} actors, {len(dataset.places)} "
+          f"places, {len(dataset.terms)} terms, {len(dataset.sources)} sources")
+    return 0
+
+
+def write_schemas(root: Path) -> int:
+    """Write ``schema/<file>.schema.json`` for editors, from the one declaration in ``macros/schema.py``."""
+    folder = root / "schema"
+    folder.mkdir(exist_ok=True)
+    for stem in FILES:
+        (folder / f"{stem}.schema.json").write_text(schema_json(stem), encoding="utf-8")
+    print(f"wrote {len(FILES)} schemas to {folder}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="check the data files and report every problem")
+    check_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
+    commands.add_parser("schema", help="write schema/*.schema.json from macros/schema.py")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    if args.command == "check":
+        return check(root, args.data_dir)
+    return write_schemas(root)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""Integrity across the data files: unique ids, references that resolve, one owner per alias, valid dates,
+every source cited."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from macros.dates import parse_date
+from macros.problems import Problem, did_you_mean
+from macros.yamlfile import Pointer, YamlDocument
+
+KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event", "glossary": "term"}
+FILE_OF_KIND = {kind: stem for stem, kind in KIND_OF_FILE.items()}
+
+# (field path inside one entry, the kind it refers to, the verb of the message). "*" stands for each item.
+REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
+    "events": (
+        (("actors", "*"), "actor", "names"), (("places", "*"), "place", "names"),
+        (("sources", "*"), "source", "cites"), (("claims", "*", "by"), "actor", "attributes a claim to"),
+        (("claims", "*", "source"), "source", "cites"),
+        (("claims", "*", "disputed_by", "*"), "actor", "has a claim disputed by"),
+    ),
+    "actors": (
+        (("part_of",), "actor", "is part of"), (("sources", "*"), "source", "cites"),
+        (("names", "*", "used_by", "*"), "actor", "has a name used by"),
+    ),
+    "places": (
+        (("located_in",), "place", "lies in"), (("coordinates", "source"), "source", "cites"),
+        (("sources", "*"), "source", "cites"), (("names", "*", "used_by", "*"), "actor", "has a name used by"),
+    ),
+    "glossary": (
+        (("used_by", "*"), "actor", "is used by"), (("instead", "*", "used_by", "*"), "actor", "has a word used by"),
+        (("instead", "*", "source"), "source", "cites"), (("related", "*"), "term", "relates to"),
+        (("sources", "*"), "source", "cites"),
+    ),
+    "sources": (),
+}
+SEED_REFERENCES = ((("source",), "source", "is"), (("notes", "*", "sources", "*"), "source", "cites"))
+DATE_FIELDS = {"events": (("date",), ("end",)), "sources": (("date",),),
+               "actors": (("names", "*", "period", "from"), ("names", "*", "period", "to")),
+               "places": (("names", "*", "period", "from"), ("names", "*", "period", "to"))}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a data file, as read, with where it stands."""
+
+    stem: str
+    index: int
+    value: dict[str, Any]
+    document: YamlDocument
+    intact: bool
+
+    @property
+    def id(self) -> str:
+        return str(self.value.get("id", ""))
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF_FILE[self.stem]
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.id!r}"
+
+    def pointer(self, *rest: str | int) -> Pointer:
+        key = "terms" if self.stem == "glossary" else self.stem
+        return (key, self.index, *rest)
+
+    def line(self, *rest: str | int) -> int:
+        return self.document.line(self.pointer(*rest))
+
+
+def _walk(value: Any, path: tuple[str, ...], where: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, Pointer]]:
+    """Every value at ``path`` in ``value``, with where it is."""
+    if not path:
+        yield value, where
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _walk(item, rest, (*where, index))
+    elif isinstance(value, dict) and head in value:
+        yield from _walk(value[head], rest, (*where, head))
+
+
+def fold(name: str) -> str:
+    """A name as matching sees it: case and diacritics ignored, spaces and dashes made one."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-").split())
+
+
+def check_ids(entries: list[Entry]) -> tuple[list[Problem], dict[str, Entry]]:
+    problems: list[Problem] = []
+    owners: dict[str, Entry] = {}
+    for entry in entries:
+        if not entry.id:
+            continue
+        first = owners.get(entry.id)
+        if first is None:
+            owners[entry.id] = entry
+            continue
+        problems.append(Problem(entry.document.path, entry.line("id"),
+                                f"id {entry.id!r} is already used by the {first.kind} on "
+                                f"{first.document.path}:{first.line('id')}; ids must be unique across all data "
+                                "files: rename one"))
+    return problems, owners
+
+
+def _reference_problem(entry_label: str, ref: str, kind: str, verb: str, owners: dict[str, Entry]) -> str | None:
+    target = owners.get(ref)
+    if target is None:
+        candidates = [key for key, owner in owners.items() if owner.kind == kind]
+        hint = did_you_mean(ref, candidates) or f"; add it to data/{FILE_OF_KIND[kind]}.yml or correct the id"
+        return f"{entry_label} {verb} unknown {kind} {ref!r}{hint}"
+    if target.kind != kind:
+        return (f"{entry_label} {verb} {ref!r} as a {kind}, but it is a {target.kind} "
+                f"({target.document.path}:{target.line('id')}); use the id of a {kind}")
+    return None
+
+
+def check_references(entries: list[Entry], owners: dict[str, Entry], unreadable: set[str]) -> list[Problem]:
+    """References that do not resolve. Kinds whose file could not be read are not judged."""
+    problems: list[Problem] = []
+    for entry in entries:
+        if not entry.intact:
+            continue
+        for path, kind, verb in REFERENCES[entry.stem]:
+            if kind in unreadable:
+                continue
+            for ref, where in _walk(entry.value, path):
+                message = _reference_problem(entry.label, str(ref), kind, verb, owners)
+                if message:
+                    problems.append(Problem(entry.document.path, entry.line(*where), message))
+                elif path[0] == "claims" and path[-1] == "*":
+                    claim = entry.value["claims"][where[1]]
+                    if ref == claim["by"]:
+                        problems.append(Problem(entry.document.path, entry.line(*where),
+                                                f"{entry.label} has a claim by {ref!r} disputed by {ref!r} itself; "
+                                                "remove it from `disputed_by`"))
+        if entry.stem == "places" and entry.value.get("located_in") == entry.id:
+            problems.append(Problem(entry.document.path, entry.line("located_in"),
+                                    f"{entry.label} lies in itself; name the place that contains it"))
+    return problems
+
+
+def check_dates(entries: list[Entry]) -> list[Problem]:
+    problems: list[Problem] = []
+    for entry in entries:
+        if not entry.intact:
+            continue
+        parsed = {}
+        for path in DATE_FIELDS.get(entry.stem, ()):
+            for text, where in _walk(entry.value, path):
+                date, error = parse_date(str(text))
+                if date is None:
+                    problems.append(Problem(entry.document.path, entry.line(*where),
+                                            f"{entry.label}: `{where[-1]}` {error}"))
+                else:
+                    parsed[where] = date
+            if entry.stem == "events" and path == ("end",) and ("date",) in parsed and ("end",) in parsed:
+                start, end = parsed[("date",)], parsed[("end",)]
+                if end.last_day_key() < start.sort_key():
+                    problems.append(Problem(entry.document.path, entry.line("end"),
+                                            f"{entry.label} ends ({end.iso}) before it starts ({start.iso}); "
+                                            "swap or correct the dates"))
+    return problems
+
+
+def entity_names(entry: Entry) -> Iterator[tuple[str, Pointer, bool]]:
+    """Every name an entry can be mentioned by: (name, where, is_alias)."""
+    value = entry.value
+    main = "term" if entry.stem == "glossary" else "name"
+    if entry.stem in {"actors", "places", "glossary"} and isinstance(value.get(main), str):
+        yield value[main], (main,), False
+    for index, alias in enumerate(value.get("aliases", ()) or ()):
+        yield str(alias), ("aliases", index), True
+    for index, name in enumerate(value.get("names", ()) or ()):
+        if isinstance(name, dict):
+            for key in ("text", "romanized"):
+                if isinstance(name.get(key), str):
+                    yield name[key], ("names", index, key), False
+
+
+def check_aliases(entries: list[Entry]) -> list[Problem]:
+    """An alias names one entity only. Two kinds may share a name (the state Armenia and the country)."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[Entry, Pointer, bool]] = {}
+    for entry in entries:
+        if not entry.intact or entry.stem not in {"actors", "places", "glossary"}:
+            continue
+        for name, where, is_alias in entity_names(entry):
+            key = fold(name)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (entry, where, is_alias)
+                continue
+            other, other_where, other_is_alias = first
+            if other is entry:
+                continue
+            if is_alias or other_is_alias or other.kind == entry.kind:
+                problems.append(Problem(
+                    entry.document.path, entry.line(*where),
+                    f"{entry.label}: the name {name!r} already belongs to {other.label} "
+                    f"({other.document.path}:{other.line(*other_where)}); a name may point to one entity only: "
+                    "remove it from one of them"))
+    return problems
+
+
+def check_citations(entries: list[Entry], seed: dict[str, Any] | None) -> list[Problem]:
+    """Every source is cited by something, so nothing in sources.yml is dead weight."""
+    cited: set[str] = set()
+    for entry in entries:
+        for path, kind, _verb in REFERENCES[entry.stem]:
+            if kind == "source":
+                cited.update(str(ref) for ref, _where in _walk(entry.value, path))
+    if seed:
+        for path, _kind, _verb in SEED_REFERENCES:
+            cited.update(str(ref) for ref, _where in _walk(seed, path))
+    return [Problem(entry.document.path, entry.line("id"),
+                    f"{entry.label} is cited by nothing; cite it from an event, claim, term or note, or remove it")
+            for entry in entries if entry.stem == "sources" and entry.intact and entry.id not in cited]

@@ -1,0 +1,150 @@
+"""Check each data file against its declared schema, in words a contributor can act on."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from macros import schema as declared
+from macros.problems import Problem, did_you_mean
+from macros.yamlfile import Pointer, YamlDocument
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (`key: value` lines)",
+               "number": "a number", "boolean": "true or false", "integer": "a whole number"}
+_VALIDATORS = {stem: Draft202012Validator(file_schema) for stem, (_key, file_schema) in declared.FILES.items()}
+_KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event",
+                 "glossary": "term", "seed": "seed note"}
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _fix_for_type(field: str, expected: str, value: Any) -> str:
+    if expected == "string" and isinstance(value, int | float | bool):
+        return f"put the value in quotes: {field}: \"{value}\""
+    if expected == "string" and value is None:
+        return f"write a value after `{field}:` or remove the line"
+    if expected == "array":
+        return f"write a list: `{field}: [a, b]`"
+    if expected == "object":
+        return "indent its `key: value` lines under it"
+    return f"write {_TYPE_NAMES.get(expected, expected)}"
+
+
+def _lookalikes(text: str) -> str:
+    odd = [char for char in text if not (char.isascii() and (char.isalnum() or char == "-"))]
+    if not odd:
+        return ""
+    char = odd[0]
+    name = unicodedata.name(char, "unnamed character")
+    return f" contains {char!r} (U+{ord(char):04X} {name})"
+
+
+def _pattern_message(field: str, value: str, pattern: str) -> str:
+    if pattern == declared.ID_PATTERN:
+        odd = _lookalikes(value)
+        if odd:
+            return (f"`{field}` {value!r}{odd}, which may look like a plain letter but is not; "
+                    "ids use only a-z, 0-9 and single hyphens: retype it")
+        return (f"`{field}` {value!r} is not a valid id; use lowercase a-z, 0-9 and single hyphens, "
+                "like 'stepanakert' or '2023-09-19-offensive'")
+    if pattern == declared.DATE_PATTERN:
+        return f"`{field}` {value!r} is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" in quotes"
+    if pattern == declared.URL_PATTERN:
+        scheme = value.split(":", 1)[0] if ":" in value else ""
+        what = f"a {scheme}: address" if scheme else "not a web address"
+        return f"`{field}` is {what}; only http:// and https:// links a reader can open are allowed"
+    if pattern == declared.LANG["pattern"]:
+        return f"`{field}` {value!r} is not a language code; write a BCP 47 code such as en, hy, az or ru"
+    if pattern == declared.SCRIPT["pattern"]:
+        return f"`{field}` {value!r} is not a script code; write an ISO 15924 code such as Latn, Armn or Cyrl"
+    if field == "file":
+        return f"`{field}` {value!r} must name a .txt file in seeds/, like seeds/article.txt"
+    return f"`{field}` {value!r} does not match {pattern}"
+
+
+def _message(error: ValidationError, field: str) -> str:
+    value = error.instance
+    validator = error.validator
+    if validator == "required":
+        missing = str(error.message).split("'")[1]
+        return f"`{missing}` is missing; add `{missing}: ...` (it is required)"
+    if validator == "type":
+        expected = str(error.validator_value)
+        return (f"`{field}` must be {_TYPE_NAMES.get(expected, expected)}, not {_type_of(value)}; "
+                f"{_fix_for_type(field, expected, value)}")
+    if validator == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        hint = did_you_mean(str(value), error.validator_value)
+        return f"`{field}` is {value!r}, which is not one of: {choices}{hint}"
+    if validator == "pattern":
+        return _pattern_message(field, str(value), str(error.validator_value))
+    if validator == "minLength":
+        return f"`{field}` is empty; write its text or remove the line"
+    if validator == "maxLength":
+        return (f"`{field}` is {len(value)} characters long, over the limit of {error.validator_value}; "
+                "shorten it")
+    if validator == "minItems":
+        return f"`{field}` is empty; list at least {error.validator_value}"
+    if validator == "uniqueItems":
+        return f"`{field}` lists the same value twice; remove the repeat"
+    if validator in {"minimum", "maximum"}:
+        return f"`{field}` is {value}, outside {error.schema.get('minimum')} to {error.schema.get('maximum')}"
+    return f"`{field}`: {error.message}"
+
+
+def _label(stem: str, document: YamlDocument, path: Pointer) -> str:
+    if stem == "seed":
+        return "the seed" if len(path) < 4 else f"seed note #{int(path[2]) + 1}"
+    if len(path) < 2 or not isinstance(path[1], int):
+        return ""
+    key = declared.FILES[stem][0]
+    entry = document.value[key][path[1]]
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    kind = _KIND_OF_FILE[stem]
+    if isinstance(entry_id, str) and entry_id:
+        return f"{kind} {entry_id!r}"
+    return f"{kind} #{path[1] + 1}"
+
+
+def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[int]]:
+    """Problems in the shape of ``data/<stem>.yml``, and the indexes of the entries that have any."""
+    key = declared.FILES[stem][0]
+    value = document.value
+    if not isinstance(value, dict):
+        return [Problem(document.path, 1, f"the file holds {_type_of(value)} where a mapping is due; "
+                        f"start it with a line `{key}:` and indent the entries under it")], set()
+    problems: list[Problem] = []
+    broken: set[int] = set()
+    for error in sorted(_VALIDATORS[stem].iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path]):
+        path: Pointer = tuple(error.absolute_path)
+        if len(path) >= 2 and isinstance(path[1], int):
+            broken.add(path[1])
+        label = _label(stem, document, path)
+        prefix = f"{label}: " if label else ""
+        if error.validator == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for unknown in sorted(set(error.instance) - set(allowed)):
+                fix = did_you_mean(unknown, allowed) or f"; the keys allowed here are: {', '.join(allowed)}"
+                problems.append(Problem(document.path, document.line((*path, unknown)),
+                                        f"{prefix}unknown key {unknown!r}{fix}"))
+            continue
+        field = next((str(part) for part in reversed(path) if isinstance(part, str)), key)
+        if path and isinstance(path[-1], int) and len(path) > 2:
+            field = f"{field}[{path[-1] + 1}]"
+        problems.append(Problem(document.path, document.line(path), prefix + _message(error, field)))
+    return problems, broken

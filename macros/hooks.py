@@ -1,0 +1,45 @@
+"""MkDocs hooks (listed under ``hooks:`` in mkdocs.yml): a shim that hands every event to
+``macros.mkdocs_adapter``.
+
+MkDocs caches a hook module for the life of ``mkdocs serve`` and Python caches imported packages, so an
+edit to the core or the adapter would not show until a restart. On every build's ``on_config`` this shim
+drops the project's modules from ``sys.modules`` and imports them afresh; it holds no logic to go stale.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+_adapter: ModuleType | None = None
+
+
+def _fresh_adapter(project_root: str) -> ModuleType:
+    if project_root not in sys.path:
+        sys.path.insert(0, project_root)
+    for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+        del sys.modules[name]
+    return importlib.import_module("macros.mkdocs_adapter")
+
+
+def on_config(config: Any) -> Any:
+    global _adapter
+    _adapter = _fresh_adapter(str(Path(config.config_file_path).parent))
+    return _adapter.on_config(config)
+
+
+def _forward(event: str) -> Any:
+    def hook(*args: Any, **kwargs: Any) -> Any:
+        assert _adapter is not None, "on_config runs first"
+        return getattr(_adapter, event)(*args, **kwargs)
+    hook.__name__ = event
+    return hook
+
+
+on_files = _forward("on_files")
+on_pre_page = _forward("on_pre_page")
+on_page_markdown = _forward("on_page_markdown")
+on_page_content = _forward("on_page_content")

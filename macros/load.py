@@ -1,0 +1,158 @@
+"""Read ``data/`` and ``seeds/``, check everything, and build the model: the one way data enters a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from macros import check_links, model
+from macros.check_shape import check_shape
+from macros.dates import PartialDate, parse_date
+from macros.problems import DataError, Problem
+from macros.schema import FILES
+from macros.yamlfile import YamlDocument, read_yaml
+
+
+def _date(text: Any) -> PartialDate:
+    date, _error = parse_date(str(text))
+    assert date is not None  # check_dates has run
+    return date
+
+
+def _names(values: list[dict[str, Any]] | None) -> tuple[model.Name, ...]:
+    names = []
+    for value in values or ():
+        period = value.get("period") or {}
+        names.append(model.Name(
+            text=value["text"], lang=value["lang"], script=value.get("script"), romanized=value.get("romanized"),
+            used_by=tuple(value.get("used_by", ())),
+            period_from=_date(period["from"]) if "from" in period else None,
+            period_to=_date(period["to"]) if "to" in period else None, note=value.get("note")))
+    return tuple(names)
+
+
+def _build(entry: check_links.Entry) -> model.Entity:
+    value = entry.value
+    origin = model.Origin(entry.document.path, entry.line())
+    if entry.stem == "sources":
+        return model.Source(id=value["id"], publisher=value["publisher"], title=value["title"],
+                            date=_date(value["date"]), language=value["language"], url=value.get("url"),
+                            archive_url=value.get("archive_url"), author=value.get("author"), origin=origin)
+    if entry.stem == "actors":
+        return model.Actor(id=value["id"], name=value["name"], category=value["kind"],
+                           description=value["description"], aliases=tuple(value.get("aliases", ())),
+                           names=_names(value.get("names")), part_of=value.get("part_of"),
+                           sources=tuple(value.get("sources", ())), origin=origin)
+    if entry.stem == "places":
+        coordinates = value.get("coordinates")
+        return model.Place(
+            id=value["id"], name=value["name"], category=value["kind"], description=value["description"],
+            names=_names(value["names"]), aliases=tuple(value.get("aliases", ())), located_in=value.get("located_in"),
+            coordinates=model.Coordinates(float(coordinates["lat"]), float(coordinates["lon"]), coordinates["source"])
+            if coordinates else None,
+            sources=tuple(value.get("sources", ())), origin=origin)
+    if entry.stem == "events":
+        return model.Event(
+            id=value["id"], date=_date(value["date"]), category=value["kind"], title=value["title"],
+            summary=value["summary"], sources=tuple(value["sources"]),
+            end=_date(value["end"]) if "end" in value else None, approximate=bool(value.get("approximate", False)),
+            actors=tuple(value.get("actors", ())), places=tuple(value.get("places", ())),
+            claims=tuple(model.Claim(by=claim["by"], says=claim["says"], source=claim["source"],
+                                     quote=bool(claim.get("quote", False)),
+                                     disputed_by=tuple(claim.get("disputed_by", ())))
+                         for claim in value.get("claims", ())),
+            origin=origin)
+    return model.Term(
+        id=value["id"], term=value["term"], definition=value["definition"], sources=tuple(value["sources"]),
+        aliases=tuple(value.get("aliases", ())), used_by=tuple(value.get("used_by", ())),
+        instead=tuple(model.Alternative(term=alt["term"], used_by=tuple(alt["used_by"]), source=alt.get("source"))
+                      for alt in value.get("instead", ())),
+        related=tuple(value.get("related", ())), origin=origin)
+
+
+def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_links.Entry]) -> tuple[
+        list[Problem], model.Seed | None]:
+    seed = document.value["seed"]
+    problems: list[Problem] = []
+    for path, kind, verb in check_links.SEED_REFERENCES:
+        for ref, where in check_links._walk(seed, path):
+            message = check_links._reference_problem("the seed", str(ref), kind, verb, owners)
+            if message:
+                problems.append(Problem(document.path, document.line(("seed", *where)), message))
+    text_file = data_dir.parent / seed["file"]
+    try:
+        text = text_file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} cannot be read; put the article's text there "
+                                "as UTF-8"))
+        return problems, None
+    notes = []
+    for index, note in enumerate(seed.get("notes", ())):
+        if note["passage"] not in text:
+            problems.append(Problem(document.path, document.line(("seed", "notes", index, "passage")),
+                                    f"seed note {note['id']!r}: the passage is not in {seed['file']}; copy the "
+                                    "words exactly as the article writes them"))
+        notes.append(model.Note(id=note["id"], passage=note["passage"], verdict=note["verdict"], note=note["note"],
+                                sources=tuple(note["sources"])))
+    return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes))
+
+
+def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
+    """Read and check every data file under ``data_dir`` (default ``root/data``).
+
+    Raises ``DataError`` with every problem found in one run; returns the checked dataset otherwise.
+    """
+    data_dir = data_dir or root / "data"
+    problems: list[Problem] = []
+    entries: list[check_links.Entry] = []
+    seed_document: YamlDocument | None = None
+    seed_intact = False
+    unreadable: set[str] = set()  # kinds whose file could not be read: references to them are not judged
+    for stem, (key, _schema) in FILES.items():
+        file = data_dir / f"{stem}.yml"
+        shown = _shown(file, root)
+        if not file.exists():
+            problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
+            continue
+        document, read_problems = read_yaml(file, shown)
+        problems += read_problems
+        if document is None:
+            unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
+            continue
+        shape_problems, broken = check_shape(stem, document)
+        problems += shape_problems
+        if stem == "seed":
+            seed_document, seed_intact = document, not shape_problems
+            continue
+        if not isinstance(document.value, dict) or not isinstance(document.value.get(key), list):
+            unreadable.add(check_links.KIND_OF_FILE[stem])
+            continue
+        for index, value in enumerate(document.value[key]):
+            if isinstance(value, dict):
+                entries.append(check_links.Entry(stem, index, value, document, index not in broken))
+    id_problems, owners = check_links.check_ids(entries)
+    problems += id_problems
+    problems += check_links.check_references(entries, owners, unreadable)
+    problems += check_links.check_dates(entries)
+    problems += check_links.check_aliases(entries)
+    seed: model.Seed | None = None
+    if seed_document is not None and seed_intact:
+        seed_problems, seed = _check_seed(seed_document, data_dir, owners)
+        problems += seed_problems
+    if not unreadable and seed_intact:
+        problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None)
+    if problems:
+        raise DataError(problems)
+    tables: dict[str, dict[str, Any]] = {stem: {} for stem in check_links.KIND_OF_FILE}
+    for entry in entries:
+        tables[entry.stem][entry.id] = _build(entry)
+    return model.Dataset(sources=tables["sources"], actors=tables["actors"], places=tables["places"],
+                         events=tables["events"], terms=tables["glossary"], seed=seed)
+
+
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()

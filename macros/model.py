@@ -1,0 +1,226 @@
+"""The checked data as typed, immutable objects, and the cross-references computed once per build."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from macros.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    lang: str
+    script: str | None = None
+    romanized: str | None = None
+    used_by: tuple[str, ...] = ()
+    period_from: PartialDate | None = None
+    period_to: PartialDate | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry is written: shown in messages and used by the edit action."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    date: PartialDate
+    language: str
+    url: str | None = None
+    archive_url: str | None = None
+    author: str | None = None
+    origin: Origin = Origin("", 0)
+    kind: str = field(default="source", init=False)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    category: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    names: tuple[Name, ...] = ()
+    part_of: str | None = None
+    sources: tuple[str, ...] = ()
+    origin: Origin = Origin("", 0)
+    kind: str = field(default="actor", init=False)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *(name.text for name in self.names))
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    lat: float
+    lon: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    category: str
+    description: str
+    names: tuple[Name, ...]
+    aliases: tuple[str, ...] = ()
+    located_in: str | None = None
+    coordinates: Coordinates | None = None
+    sources: tuple[str, ...] = ()
+    origin: Origin = Origin("", 0)
+    kind: str = field(default="place", init=False)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *(name.text for name in self.names),
+                *(name.romanized for name in self.names if name.romanized))
+
+
+@dataclass(frozen=True)
+class Claim:
+    by: str
+    says: str
+    source: str
+    quote: bool = False
+    disputed_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    category: str
+    title: str
+    summary: str
+    sources: tuple[str, ...]
+    end: PartialDate | None = None
+    approximate: bool = False
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    origin: Origin = Origin("", 0)
+    kind: str = field(default="event", init=False)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.title,)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    term: str
+    used_by: tuple[str, ...]
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    used_by: tuple[str, ...] = ()
+    instead: tuple[Alternative, ...] = ()
+    related: tuple[str, ...] = ()
+    origin: Origin = Origin("", 0)
+    kind: str = field(default="term", init=False)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    passage: str
+    verdict: str
+    note: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Seed:
+    source: str
+    file: str
+    text: str
+    notes: tuple[Note, ...] = ()
+
+
+Entity = Actor | Place | Event | Term | Source
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in ``data/``, checked. Dicts keep the order of the files."""
+
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    events: dict[str, Event]
+    terms: dict[str, Term]
+    seed: Seed | None = None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        tables: tuple[dict[str, Entity], ...] = (self.actors, self.places, self.events,  # type: ignore[assignment]
+                                                 self.terms, self.sources)
+        for table in tables:
+            if entity_id in table:
+                return table[entity_id]
+        return None
+
+    @cached_property
+    def chronology(self) -> tuple[Event, ...]:
+        """Events in date order; a less precise date sorts before the days it contains."""
+        return tuple(sorted(self.events.values(), key=lambda event: (event.date.sort_key(), event.id)))
+
+    @cached_property
+    def events_by_entity(self) -> dict[str, tuple[Event, ...]]:
+        """For every actor, place and source id: the events it takes part in or that cite it, in date order."""
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event in self.chronology:
+            ids = {*event.actors, *event.places, *event.sources}
+            for claim in event.claims:
+                ids.update((claim.by, claim.source, *claim.disputed_by))
+            for entity_id in sorted(ids):
+                found[entity_id].append(event)
+        return {key: tuple(value) for key, value in found.items()}
+
+    @cached_property
+    def citations(self) -> dict[str, tuple[str, ...]]:
+        """For every source id: the ids of entries (other than events) that cite it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        entries: list[Actor | Place | Term] = [*self.actors.values(), *self.places.values(), *self.terms.values()]
+        for entry in entries:
+            for source_id in entry.sources:
+                found[source_id].append(entry.id)
+        for place in self.places.values():
+            if place.coordinates and place.id not in found[place.coordinates.source]:
+                found[place.coordinates.source].append(place.id)
+        if self.seed:
+            for note in self.seed.notes:
+                for source_id in note.sources:
+                    if "seed" not in found[source_id]:
+                        found[source_id].append("seed")
+        return {key: tuple(value) for key, value in found.items()}
+
+    @cached_property
+    def places_within(self) -> dict[str, tuple[Place, ...]]:
+        found: dict[str, list[Place]] = defaultdict(list)
+        for place in self.places.values():
+            if place.located_in:
+                found[place.located_in].append(place)
+        return {key: tuple(value) for key, value in found.items()}

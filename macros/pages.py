@@ -1,0 +1,72 @@
+"""Which pages the data makes, where each entity lives, and what a generated page's source holds.
+
+A generated page's source is a single macro call with an id, never data text: the text is rendered (and
+escaped) by the macro, so nothing from YAML is ever read by Jinja or Markdown as source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.model import Dataset, Entity
+
+FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
+INDEX_TITLES = {"actor": "Actors", "place": "Places", "event": "Events"}
+TERMS_PAGE = "glossary.md"
+SOURCES_PAGE = "sources.md"
+SEED_PAGE = "article.md"
+TIMELINE_PAGE = "timeline.md"
+
+
+def page_of(entity: Entity) -> str:
+    """The docs path of the page that shows ``entity``, with an anchor for entries listed on a shared page."""
+    if entity.kind in FOLDERS:
+        return f"{FOLDERS[entity.kind]}/{entity.id}.md"
+    if entity.kind == "term":
+        return f"{TERMS_PAGE}#{entity.id}"
+    return f"{SOURCES_PAGE}#{entity.id}"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    entity_id: str | None  # None for index pages
+    edit_path: str  # the data file the page comes from, for the edit action
+
+
+def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
+    """Every page the data makes: one per actor, place and event, an index per kind, and the seed article."""
+    pages: list[GeneratedPage] = []
+    for kind, table in (("actor", dataset.actors), ("place", dataset.places), ("event", dataset.events)):
+        folder = FOLDERS[kind]
+        pages.append(GeneratedPage(f"{folder}/index.md", f'{{{{ entity_index("{kind}") }}}}\n', None,
+                                   f"data/{folder}.yml"))
+        for entity in table.values():
+            pages.append(GeneratedPage(f"{folder}/{entity.id}.md", f'{{{{ entity_page("{entity.id}") }}}}\n',
+                                       entity.id, entity.origin.path))
+    if dataset.seed:
+        pages.append(GeneratedPage(SEED_PAGE, "{{ seed_article() }}\n", None, "data/seed.yml"))
+    return pages
+
+
+def page_title(dataset: Dataset, page: GeneratedPage) -> str:
+    """The plain-text title of a generated page (the theme escapes it)."""
+    if page.entity_id is None:
+        if page.src_uri == SEED_PAGE and dataset.seed:
+            return f"The article: {dataset.sources[dataset.seed.source].title}"
+        return INDEX_TITLES[next(kind for kind, folder in FOLDERS.items() if page.src_uri.startswith(folder))]
+    entity = dataset.entity(page.entity_id)
+    assert entity is not None
+    return display_name(entity)
+
+
+def display_name(entity: Entity) -> str:
+    """The name an entity is shown by: a place with the other side's name too, so search finds either."""
+    if entity.kind == "event":
+        return entity.title  # type: ignore[union-attr]
+    if entity.kind == "term":
+        return entity.term  # type: ignore[union-attr]
+    if entity.kind == "source":
+        return entity.title  # type: ignore[union-attr]
+    return entity.name  # type: ignore[union-attr]

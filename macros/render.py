@@ -1,0 +1,367 @@
+"""Render the data to HTML strings. Every value from data passes through ``markupsafe`` escaping here.
+
+Each function takes a ``PageContext``: the dataset, a ``link`` function that turns a docs path
+(``places/stepanakert.md#x``) into a URL relative to the page being rendered, and the page's numbered
+references: citations are numbered per page, and the adapter appends ``references(ctx)`` once at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from macros import pages
+from macros.dates import format_date, format_range
+from macros.model import Actor, Claim, Dataset, Entity, Event, Name, Place, Source, Term
+
+LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian", "fr": "French",
+             "tr": "Turkish", "de": "German", "es": "Spanish", "it": "Italian", "uk": "Ukrainian", "fa": "Persian",
+             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese"}
+SCRIPTS = {"Latn": "Latin", "Armn": "Armenian", "Cyrl": "Cyrillic", "Arab": "Arabic", "Geor": "Georgian",
+           "Hans": "Chinese"}
+KIND_LABELS = {"de-facto-authority": "de facto authority", "international-body": "international body",
+               "armed-force": "armed force", "peacekeeping-force": "peacekeeping force"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code.split("-")[0], code)
+
+
+@dataclass
+class PageContext:
+    dataset: Dataset
+    link: Callable[[str], str]
+    cited: list[str] = field(default_factory=list)
+
+    def href(self, entity: Entity) -> str:
+        return self.link(pages.page_of(entity))
+
+
+def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Markup:
+    """A link to an entity's page, with its short card as the title (a tooltip that works from file://)."""
+    entity = ctx.dataset.entity(entity_id)
+    if entity is None:
+        return escape(text or entity_id)
+    return Markup('<a class="ex-link ex-link--{}" href="{}" title="{}">{}</a>').format(
+        entity.kind, ctx.href(entity), card_text(entity), text or pages.display_name(entity))
+
+
+def card_text(entity: Entity) -> str:
+    """One line of plain text that says what an entity is."""
+    if isinstance(entity, Actor | Place):
+        return f"{entity.name} — {entity.description}"
+    if isinstance(entity, Event):
+        return f"{format_range(entity.date, entity.end, entity.approximate)}: {entity.title}"
+    if isinstance(entity, Term):
+        return f"{entity.term}: {entity.definition}"
+    return f"{entity.publisher}, {entity.title}"
+
+
+def cite(ctx: PageContext, source_ids: Iterable[str]) -> Markup:
+    """Numbered references ``[1][2]`` to sources, numbered in order of first use on the page."""
+    parts = []
+    for source_id in source_ids:
+        if source_id not in ctx.cited:
+            ctx.cited.append(source_id)
+        number = ctx.cited.index(source_id) + 1
+        source = ctx.dataset.sources[source_id]
+        parts.append(Markup('<a href="#ref-{}" title="{}">{}</a>').format(
+            number, f"{source.publisher}: {source.title}", number))
+    if not parts:
+        return Markup("")
+    return Markup('<sup class="ex-cite">[{}]</sup>').format(Markup("][").join(parts))
+
+
+def source_reference(ctx: PageContext, source: Source) -> Markup:
+    """Publisher, title (linked), date, language, and the archived copy where there is one."""
+    if source.url:
+        title = Markup('<a href="{}" rel="noopener">{}</a>').format(source.url, source.title)
+    elif ctx.dataset.seed and ctx.dataset.seed.source == source.id:
+        title = Markup('<a href="{}">{}</a>').format(ctx.link(pages.SEED_PAGE), source.title)
+    else:
+        title = escape(source.title)
+    author = Markup("{}, ").format(source.author) if source.author else Markup("")
+    archive = (Markup(' · <a href="{}" rel="noopener">archived copy</a>').format(source.archive_url)
+               if source.archive_url else Markup(""))
+    return Markup('{}<span class="ex-publisher">{}</span>, “{}”, {} ({}){}').format(
+        author, source.publisher, title, format_date(source.date), language_name(source.language), archive)
+
+
+def references(ctx: PageContext) -> Markup:
+    """The page's numbered reference list, in the order the references were first cited."""
+    if not ctx.cited:
+        return Markup("")
+    items = Markup("").join(
+        Markup('<li id="ref-{}">{} <a class="ex-source-page" href="{}" title="Everything that cites it">↗</a></li>')
+        .format(number, source_reference(ctx, ctx.dataset.sources[source_id]),
+                ctx.link(f"{pages.SOURCES_PAGE}#{source_id}"))
+        for number, source_id in enumerate(ctx.cited, start=1))
+    return Markup('<h2 id="references">References</h2><ol class="ex-refs">{}</ol>').format(items)
+
+
+def links(ctx: PageContext, ids: Iterable[str]) -> Markup:
+    return Markup(", ").join(entity_link(ctx, entity_id) for entity_id in ids)
+
+
+def event_date(event: Event) -> Markup:
+    """The event's date at its precision, in a <time> element machines can read."""
+    return Markup('<time datetime="{}">{}</time>').format(
+        event.date.iso, format_range(event.date, event.end, event.approximate))
+
+
+def name_label(name: Name) -> Markup:
+    """A name in its own language and script: <span lang="hy">Ստեփանակերտ</span> (Step'anakert)."""
+    lang = f"{name.lang}-{name.script}" if name.script and "-" not in name.lang else name.lang
+    text = Markup('<span lang="{}">{}</span>').format(lang, name.text)
+    if name.romanized and name.romanized != name.text:
+        text += Markup(' (<span lang="{}-Latn">{}</span>)').format(name.lang.split("-")[0], name.romanized)
+    return text
+
+
+def names_table(ctx: PageContext, names: Iterable[Name]) -> Markup:
+    rows = []
+    for name in names:
+        period = ""
+        if name.period_from or name.period_to:
+            period = (f"{format_date(name.period_from) if name.period_from else '…'} – "
+                      f"{format_date(name.period_to) if name.period_to else 'today'}")
+        rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+            name_label(name), language_name(name.lang), SCRIPTS.get(name.script or "", name.script or ""),
+            links(ctx, name.used_by) if name.used_by else Markup("—"),
+            " ".join(part for part in (period, name.note or "") if part) or "—"))
+    return Markup('<table class="ex-names"><thead><tr><th>Name</th><th>Language</th><th>Script</th>'
+                  '<th>Used by</th><th>Period, note</th></tr></thead><tbody>{}</tbody></table>').format(
+        Markup("").join(rows))
+
+
+def event_item(ctx: PageContext, event: Event, with_claims: bool = False) -> Markup:
+    """One event as a timeline entry: date, linked title, summary, actors, places, claims and citations."""
+    meta = []
+    if event.actors:
+        meta.append(Markup('<span class="ex-meta-label">Actors:</span> {}').format(links(ctx, event.actors)))
+    if event.places:
+        meta.append(Markup('<span class="ex-meta-label">Places:</span> {}').format(links(ctx, event.places)))
+    claims = claims_block(ctx, event.claims) if with_claims and event.claims else Markup("")
+    return Markup(
+        '<article class="ex-event" id="{id}" data-kind="{kind}" data-actors="{actors}" data-places="{places}">'
+        '<p class="ex-event-date">{date} · <span class="ex-kind">{kind}</span></p>'
+        '<h3 class="ex-event-title"><a href="{href}">{title}</a></h3>'
+        '<p>{summary}{cite}</p><p class="ex-event-meta">{meta}</p>{claims}</article>').format(
+        id=event.id, kind=event.category, actors=" ".join(event.actors), places=" ".join(event.places),
+        date=event_date(event), href=ctx.href(event), title=event.title, summary=event.summary,
+        cite=cite(ctx, event.sources), meta=Markup("<br>").join(meta), claims=claims)
+
+
+def claims_block(ctx: PageContext, claims: Iterable[Claim]) -> Markup:
+    """Claims grouped by who makes them, side by side, each with its source; denied claims marked disputed."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.by, []).append(claim)
+    columns = []
+    for actor_id, actor_claims in groups.items():
+        items = []
+        for claim in actor_claims:
+            said = (Markup('<q>{}</q>').format(claim.says) if claim.quote
+                    else Markup('<span class="ex-summary">{}</span>').format(claim.says))
+            disputed = (Markup('<span class="ex-disputed">Disputed by {}</span>').format(links(ctx, claim.disputed_by))
+                        if claim.disputed_by else Markup(""))
+            items.append(Markup('<li class="ex-claim{}">{}{} {}</li>').format(
+                " ex-claim--disputed" if claim.disputed_by else "", said, cite(ctx, [claim.source]), disputed))
+        columns.append(Markup('<section class="ex-claims-by"><h4>{} says</h4><ul>{}</ul></section>').format(
+            entity_link(ctx, actor_id), Markup("").join(items)))
+    return Markup('<div class="ex-claims" role="group" aria-label="Claims, by who makes them">{}</div>').format(
+        Markup("").join(columns))
+
+
+def event_list(ctx: PageContext, events: Iterable[Event]) -> Markup:
+    items = [Markup("<li>{} — {}</li>").format(event_date(event), entity_link(ctx, event.id)) for event in events]
+    if not items:
+        return Markup("<p>No events in the data yet.</p>")
+    return Markup('<ul class="ex-event-list">{}</ul>').format(Markup("").join(items))
+
+
+def _section(title: str, anchor: str, body: Markup) -> Markup:
+    return Markup('<h2 id="{}">{}</h2>{}').format(anchor, title, body)
+
+
+def _kind_label(category: str) -> str:
+    return KIND_LABELS.get(category, category)
+
+
+def actor_page(ctx: PageContext, actor: Actor) -> Markup:
+    data = ctx.dataset
+    parts = [Markup('<p class="ex-lede"><span class="ex-kind">{}</span>{}</p><p>{}{}</p>').format(
+        _kind_label(actor.category),
+        Markup(", part of {}").format(entity_link(ctx, actor.part_of)) if actor.part_of else Markup(""),
+        actor.description, cite(ctx, actor.sources))]
+    members = [other.id for other in data.actors.values() if other.part_of == actor.id]
+    if members:
+        parts.append(_section("Includes", "includes", Markup("<p>{}</p>").format(links(ctx, members))))
+    if actor.aliases or actor.names:
+        also = Markup("").join(Markup("<li>{}</li>").format(alias) for alias in actor.aliases)
+        body = Markup("<ul>{}</ul>").format(also) if also else Markup("")
+        parts.append(_section("Also called", "names", body + (names_table(ctx, actor.names) if actor.names
+                                                              else Markup(""))))
+    claims = [(event, claim) for event in data.events_by_entity.get(actor.id, ()) for claim in event.claims
+              if claim.by == actor.id]
+    if claims:
+        items = Markup("").join(Markup("<li>On {}: {}{}</li>").format(
+            entity_link(ctx, event.id), Markup("“{}”").format(claim.says) if claim.quote else claim.says,
+            cite(ctx, [claim.source])) for event, claim in claims)
+        parts.append(_section("What it says", "claims", Markup("<ul>{}</ul>").format(items)))
+    parts.append(_section("Events", "events", event_list(ctx, data.events_by_entity.get(actor.id, ()))))
+    return _page(ctx, actor, parts)
+
+
+def place_page(ctx: PageContext, place: Place) -> Markup:
+    data = ctx.dataset
+    where = Markup(", in {}").format(entity_link(ctx, place.located_in)) if place.located_in else Markup("")
+    parts = [Markup('<p class="ex-lede"><span class="ex-kind">{}</span>{}</p><p>{}{}</p>').format(
+        place.category, where, place.description, cite(ctx, place.sources))]
+    parts.append(_section("Names", "names", names_table(ctx, place.names) + (
+        Markup('<p>Also written: {}</p>').format(", ".join(place.aliases)) if place.aliases else Markup(""))))
+    if place.coordinates:
+        coords = place.coordinates
+        parts.append(_section("Location", "location", Markup(
+            '<p class="ex-coordinates"><data value="{lat},{lon}">{lat:.4f}° N, {lon:.4f}° E</data>{cite}</p>').format(
+            lat=coords.lat, lon=coords.lon, cite=cite(ctx, [coords.source]))))
+    within = data.places_within.get(place.id, ())
+    if within:
+        parts.append(_section("Places in it", "within", Markup("<p>{}</p>").format(
+            links(ctx, [other.id for other in within]))))
+    parts.append(_section("Events", "events", event_list(ctx, data.events_by_entity.get(place.id, ()))))
+    return _page(ctx, place, parts)
+
+
+def event_page(ctx: PageContext, event: Event) -> Markup:
+    parts = [Markup('<p class="ex-lede">{} · <span class="ex-kind">{}</span></p><p>{}{}</p>').format(
+        event_date(event), event.category, event.summary, cite(ctx, event.sources))]
+    if event.actors:
+        parts.append(_section("Who", "actors", Markup("<p>{}</p>").format(links(ctx, event.actors))))
+    if event.places:
+        parts.append(_section("Where", "places", Markup("<p>{}</p>").format(links(ctx, event.places))))
+    if event.claims:
+        parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
+    chronology = ctx.dataset.chronology
+    position = chronology.index(event)
+    around = []
+    if position > 0:
+        around.append(Markup("Before: {}").format(entity_link(ctx, chronology[position - 1].id)))
+    if position + 1 < len(chronology):
+        around.append(Markup("After: {}").format(entity_link(ctx, chronology[position + 1].id)))
+    around.append(Markup('<a href="{}#{}">On the timeline</a>').format(ctx.link(pages.TIMELINE_PAGE), event.id))
+    parts.append(Markup('<p class="ex-around">{}</p>').format(Markup(" · ").join(around)))
+    return _page(ctx, event, parts)
+
+
+def _page(ctx: PageContext, entity: Entity, parts: list[Markup]) -> Markup:
+    return Markup('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}</div>').format(
+        entity.kind, pages.display_name(entity), Markup("").join(parts))
+
+
+def entity_page(ctx: PageContext, entity_id: str) -> Markup:
+    """The whole page of one actor, place or event."""
+    entity = ctx.dataset.entity(entity_id)
+    if isinstance(entity, Actor):
+        return actor_page(ctx, entity)
+    if isinstance(entity, Place):
+        return place_page(ctx, entity)
+    if isinstance(entity, Event):
+        return event_page(ctx, entity)
+    raise KeyError(f"no actor, place or event has the id {entity_id!r}")
+
+
+def entity_index(ctx: PageContext, kind: str) -> Markup:
+    """The index page of one kind: every actor, place or event, with what it is."""
+    data = ctx.dataset
+    if kind == "event":
+        body = event_list(ctx, data.chronology)
+    else:
+        entities: list[Actor | Place] = [*(data.actors if kind == "actor" else data.places).values()]
+        groups: dict[str, list[Markup]] = {}
+        for entity in sorted(entities, key=lambda item: item.name.casefold()):
+            groups.setdefault(_kind_label(entity.category), []).append(Markup("<li>{} — {}</li>").format(
+                entity_link(ctx, entity.id), entity.description))
+        body = Markup("").join(Markup("<h2>{}</h2><ul>{}</ul>").format(group.capitalize(), Markup("").join(items))
+                               for group, items in sorted(groups.items()))
+    return Markup('<div class="ex-index"><h1>{}</h1>{}</div>').format(pages.INDEX_TITLES[kind], body)
+
+
+def timeline(ctx: PageContext, events: Iterable[Event] | None = None) -> Markup:
+    """Every event in date order, by year, with actors, places, claims and numbered references."""
+    years: dict[int, list[Markup]] = {}
+    for event in events if events is not None else ctx.dataset.chronology:
+        years.setdefault(event.date.year, []).append(event_item(ctx, event, with_claims=True))
+    body = Markup("").join(Markup('<section class="ex-year"><h2 id="y{year}">{year}</h2>{items}</section>').format(
+        year=year, items=Markup("").join(items)) for year, items in years.items())
+    return Markup('<div class="ex-timeline">{}</div>').format(body)
+
+
+def glossary(ctx: PageContext) -> Markup:
+    """Every term: definition, who uses it, and the words the other side uses instead."""
+    entries = []
+    for term in sorted(ctx.dataset.terms.values(), key=lambda item: item.term.casefold()):
+        rows = []
+        if term.aliases:
+            rows.append(Markup("<p>Also: {}</p>").format(", ".join(term.aliases)))
+        if term.used_by:
+            rows.append(Markup('<p><span class="ex-meta-label">Used by:</span> {}</p>').format(
+                links(ctx, term.used_by)))
+        if term.instead:
+            alternatives = Markup("").join(Markup("<li><em>{}</em> — {}{}</li>").format(
+                alt.term, links(ctx, alt.used_by), cite(ctx, [alt.source]) if alt.source else Markup(""))
+                for alt in term.instead)
+            rows.append(Markup('<p class="ex-meta-label">Others say instead:</p><ul>{}</ul>').format(alternatives))
+        if term.related:
+            rows.append(Markup('<p>Related: {}</p>').format(links(ctx, term.related)))
+        entries.append(Markup('<section class="ex-term" id="{id}"><h2>{term}</h2><p>{definition}{cite}</p>{rows}'
+                              '</section>').format(id=term.id, term=term.term, definition=term.definition,
+                                                   cite=cite(ctx, term.sources), rows=Markup("").join(rows)))
+    return Markup('<div class="ex-glossary">{}</div>').format(Markup("").join(entries))
+
+
+def source_list(ctx: PageContext) -> Markup:
+    """Every source, with the events and entries that cite it."""
+    data = ctx.dataset
+    items = []
+    for source in sorted(data.sources.values(), key=lambda item: (item.publisher.casefold(), item.date.sort_key())):
+        citing = [event.id for event in data.events_by_entity.get(source.id, ())]
+        others = [entry for entry in data.citations.get(source.id, ()) if entry != "seed"]
+        cited_by = links(ctx, [*citing, *others])
+        if "seed" in data.citations.get(source.id, ()):
+            seed_link = Markup('<a href="{}">the article’s context notes</a>').format(ctx.link(pages.SEED_PAGE))
+            cited_by = Markup(", ").join(part for part in (cited_by, seed_link) if part)
+        items.append(Markup('<li id="{}">{}<br><span class="ex-meta-label">Cited by:</span> {}</li>').format(
+            source.id, source_reference(ctx, source), cited_by or Markup("—")))
+    return Markup('<ul class="ex-sources">{}</ul>').format(Markup("").join(items))
+
+
+def seed_article(ctx: PageContext) -> Markup:
+    """The seed article's text, escaped, paragraph by paragraph, with its context notes."""
+    seed = ctx.dataset.seed
+    if seed is None:
+        return Markup("")
+    source = ctx.dataset.sources[seed.source]
+    paragraphs = [para.strip() for para in seed.text.split("\n\n") if para.strip()]
+    notes = {note.passage: note for note in seed.notes}
+    rendered = []
+    for para in paragraphs:
+        html = escape(para)
+        for passage, note in notes.items():
+            marked = Markup('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
+                            '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>').format(
+                note.verdict, note.id, passage, note.id, note.verdict, note.verdict)
+            html = html.replace(escape(passage), marked, 1)
+        rendered.append(Markup('<p>{}</p>').format(html))
+    note_items = Markup("").join(Markup(
+        '<li id="{id}"><a href="#passage-{id}">“{passage}”</a> — <strong class="ex-verdict--{verdict}">{verdict}'
+        '</strong>. {note}{cite}</li>').format(id=note.id, passage=note.passage, verdict=note.verdict,
+                                              note=note.note, cite=cite(ctx, note.sources)) for note in seed.notes)
+    header = Markup('<p class="ex-lede">{}</p>').format(source_reference(ctx, source))
+    body = Markup('<div class="ex-seed"><h1>{}</h1>{}<div class="ex-article">{}</div>').format(
+        source.title, header, Markup("").join(rendered))
+    if seed.notes:
+        body += _section("Context notes", "context-notes", Markup('<ol class="ex-notes">{}</ol>').format(note_items))
+    return body + Markup("</div>")

@@ -1,0 +1,195 @@
+"""The shape of every data file, declared once as JSON Schema.
+
+The same declaration validates the data (``macros.check``), is written to ``schema/*.schema.json`` for
+editors (``python -m macros schema``) and is rendered as the contributor reference page.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+Schema = dict[str, Any]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+MAX_TEXT = 2000
+
+ACTOR_KINDS = ["state", "ministry", "armed-force", "de-facto-authority", "international-body", "person", "media",
+               "organization", "peacekeeping-force"]
+PLACE_KINDS = ["country", "region", "district", "city", "town", "village", "road", "bridge", "checkpoint", "site"]
+EVENT_KINDS = ["military", "diplomatic", "political", "humanitarian", "legal"]
+VERDICTS = ["outdated", "incorrect", "imprecise", "disputed", "accurate"]
+
+
+def _text(description: str, max_length: int = MAX_TEXT) -> Schema:
+    return {"type": "string", "minLength": 1, "maxLength": max_length, "description": description}
+
+
+def _id(description: str) -> Schema:
+    return {"type": "string", "pattern": ID_PATTERN, "maxLength": 80, "description": description}
+
+
+def _ids(description: str, min_items: int = 0) -> Schema:
+    schema: Schema = {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN, "maxLength": 80},
+                      "uniqueItems": True, "description": description}
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def _date(description: str) -> Schema:
+    return {"type": "string", "pattern": DATE_PATTERN, "description": description + " Quoted: \"2023\", "
+            "\"2023-09\" or \"2023-09-19\" (the precision you know)."}
+
+
+def _url(description: str) -> Schema:
+    return {"type": "string", "pattern": URL_PATTERN, "maxLength": MAX_TEXT, "description": description}
+
+
+def _object(properties: Schema, required: list[str], description: str = "") -> Schema:
+    schema: Schema = {"type": "object", "properties": properties, "required": required,
+                      "additionalProperties": False}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _file(key: str, item: Schema, description: str) -> Schema:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"data/{key}",
+        "description": description,
+        **_object({key: {"type": "array", "items": item, "description": description}}, [key]),
+    }
+
+
+LANG = {"type": "string", "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "maxLength": 35,
+        "description": "BCP 47 language code: en, hy, az, ru."}
+SCRIPT = {"type": "string", "pattern": r"^[A-Z][a-z]{3}$", "description": "ISO 15924 script: Latn, Armn, Cyrl."}
+
+NAME = _object({
+    "text": _text("The name as written in its language and script.", 200),
+    "lang": LANG,
+    "script": SCRIPT,
+    "romanized": _text("The name in Latin letters, where the script is not Latin.", 200),
+    "used_by": _ids("Actors (sides) that use this name."),
+    "period": _object({"from": _date("First used."), "to": _date("Last used.")}, [],
+                      "When the name is or was in use."),
+    "note": _text("A short note on the name.", 500),
+}, ["text", "lang"], "One name of an entity in one language.")
+
+SOURCE = _object({
+    "id": _id("Unique id, used by events, claims and terms to cite this source."),
+    "publisher": _text("Who published it (the original publisher, not a mirror).", 200),
+    "title": _text("The title as published.", 500),
+    "date": _date("Publication date."),
+    "url": _url("Where a reader can open it (http or https)."),
+    "archive_url": _url("An archived copy, where one exists."),
+    "language": LANG,
+    "author": _text("Author, where named.", 200),
+}, ["id", "publisher", "title", "date", "language"], "A published source that a reader can open.")
+
+ACTOR = _object({
+    "id": _id("Unique id across all data files."),
+    "name": _text("The name to show.", 200),
+    "kind": {"enum": ACTOR_KINDS, "description": "What kind of actor."},
+    "description": _text("One or two neutral sentences."),
+    "aliases": {"type": "array", "items": _text("Another name.", 200), "uniqueItems": True,
+                "description": "Other names a text may use; each belongs to one entity only."},
+    "names": {"type": "array", "items": NAME, "description": "Names in other languages."},
+    "part_of": _id("The actor this one belongs to."),
+    "sources": _ids("Sources for the description."),
+}, ["id", "name", "kind", "description"], "A state, body, force, medium or person.")
+
+PLACE = _object({
+    "id": _id("Unique id across all data files."),
+    "name": _text("The name to show first (common English usage).", 200),
+    "kind": {"enum": PLACE_KINDS, "description": "What kind of place."},
+    "description": _text("One or two neutral sentences."),
+    "aliases": {"type": "array", "items": _text("Another spelling.", 200), "uniqueItems": True,
+                "description": "Other spellings a text may use; each belongs to one entity only."},
+    "names": {"type": "array", "items": NAME, "minItems": 1,
+              "description": "Its names, each with language, script and who uses it."},
+    "located_in": _id("The place it lies in."),
+    "coordinates": _object({
+        "lat": {"type": "number", "minimum": -90, "maximum": 90},
+        "lon": {"type": "number", "minimum": -180, "maximum": 180},
+        "source": _id("Where the coordinates were read."),
+    }, ["lat", "lon", "source"], "Latitude and longitude in decimal degrees, with their source."),
+    "sources": _ids("Sources for the description and names."),
+}, ["id", "name", "kind", "description", "names"], "A place, with every side's name for it.")
+
+CLAIM = _object({
+    "by": _id("The actor who makes the claim."),
+    "says": _text("What they say: a quote or a summary.", 1000),
+    "quote": {"type": "boolean", "description": "true only when `says` is verbatim in the source."},
+    "source": _id("Where the claim was made or reported."),
+    "disputed_by": _ids("Actors who deny this claim."),
+}, ["by", "says", "source"], "What one actor says about the event.")
+
+EVENT = _object({
+    "id": _id("Unique id across all data files."),
+    "date": _date("When it happened."),
+    "end": _date("When it ended, for events that last."),
+    "approximate": {"type": "boolean", "description": "true when the date is approximate (shown as c.)."},
+    "kind": {"enum": EVENT_KINDS, "description": "What kind of event."},
+    "title": _text("A short neutral headline.", 200),
+    "summary": _text("Two to four neutral sentences."),
+    "actors": _ids("Who took part."),
+    "places": _ids("Where it happened."),
+    "sources": _ids("Where a reader can check it.", min_items=1),
+    "claims": {"type": "array", "items": CLAIM, "description": "What each side says, attributed."},
+}, ["id", "date", "kind", "title", "summary", "sources"], "A dated event with its sources.")
+
+ALTERNATIVE = _object({
+    "term": _text("The word the other side uses.", 200),
+    "used_by": _ids("Who uses it.", min_items=1),
+    "source": _id("Where it is used."),
+}, ["term", "used_by"], "Another side's word for the same thing.")
+
+TERM = _object({
+    "id": _id("Unique id across all data files."),
+    "term": _text("The term as readers meet it.", 200),
+    "aliases": {"type": "array", "items": _text("Another form.", 200), "uniqueItems": True,
+                "description": "Other forms of the term."},
+    "definition": _text("A neutral definition."),
+    "used_by": _ids("Who uses this term."),
+    "instead": {"type": "array", "items": ALTERNATIVE, "description": "The words others use instead."},
+    "related": _ids("Related terms."),
+    "sources": _ids("Sources for the definition and usage.", min_items=1),
+}, ["id", "term", "definition", "sources"], "A contested or technical term.")
+
+SEED = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "data/seed",
+    "description": "The article the explainer explains, and context notes on its statements.",
+    **_object({"seed": _object({
+        "source": _id("The article's entry in sources.yml."),
+        "file": {"type": "string", "pattern": r"^seeds/[A-Za-z0-9_.-]+\.txt$",
+                 "description": "The article's text, in seeds/."},
+        "notes": {"type": "array", "items": _object({
+            "id": _id("Unique id across all data files."),
+            "passage": _text("The exact words of the article the note is about.", 500),
+            "verdict": {"enum": VERDICTS, "description": "How the passage stands."},
+            "note": _text("The context, neutral, with sources."),
+            "sources": _ids("Sources for the note.", min_items=1),
+        }, ["id", "passage", "verdict", "note", "sources"])},
+    }, ["source", "file"])}, ["seed"]),
+}
+
+# The data files, in the order they are read and reported. Key: file stem; value: (top-level key, schema).
+FILES: dict[str, tuple[str, Schema]] = {
+    "sources": ("sources", _file("sources", SOURCE, "Published sources that events, claims and terms cite.")),
+    "actors": ("actors", _file("actors", ACTOR, "States, bodies, forces, media and people.")),
+    "places": ("places", _file("places", PLACE, "Places, with each side's names.")),
+    "events": ("events", _file("events", EVENT, "Dated events, with sources and attributed claims.")),
+    "glossary": ("terms", _file("terms", TERM, "Contested and technical terms.")),
+    "seed": ("seed", SEED),
+}
+
+
+def schema_json(stem: str) -> str:
+    """The JSON Schema of ``data/<stem>.yml`` as written to ``schema/<stem>.schema.json``."""
+    return json.dumps(FILES[stem][1], indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,151 @@
+"""Strict YAML reading that keeps every value's line.
+
+PyYAML's safe loader follows YAML 1.1: it silently keeps the last of two duplicate keys, reads ``no`` as
+False, ``2023-09-19`` as a date and ``12:30`` as 750. Contributors write dates and names, so this loader
+knows only YAML 1.2's core types (true/false, decimal numbers, null) and leaves everything else as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.problems import Problem
+
+Pointer = tuple[str | int, ...]
+
+
+class _CoreLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-schema resolvers only."""
+
+
+_CoreLoader.yaml_implicit_resolvers = {}
+_CoreLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+_CoreLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                                  list("-+0123456789"))
+_CoreLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?|(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+)$"),
+    list("-+.0123456789"),
+)
+_CoreLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
+                                  ["~", "n", "N", ""])
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its value, and the 1-based line of every value by its path in the tree."""
+
+    path: str
+    value: Any
+    lines: dict[Pointer, int] = field(default_factory=dict)
+
+    def line(self, pointer: Pointer) -> int:
+        """The line of the value at ``pointer``, or of its nearest parent that has one."""
+        while pointer not in self.lines and pointer:
+            pointer = pointer[:-1]
+        return self.lines.get(pointer, 1)
+
+
+_SYNTAX_FIXES = (
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("found unexpected end of stream", "close the quote that is opened on or above this line"),
+    ("while scanning a quoted scalar", "close the quote that is opened on this line"),
+    ("mapping values are not allowed here", "put a value containing ': ' in quotes, or fix the indentation"),
+    ("did not find expected key", "align this key with the keys above it"),
+    ("did not find expected '-' indicator", "align this list item with the items above it"),
+    ("expected <block end>, but found", "align this line with the lines above it"),
+    ("found undefined alias", "define the &anchor before using *alias, or quote the text"),
+)
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    text = f"{error.context or ''} {error.problem or ''}".strip()
+    fix = next((fix for needle, fix in _SYNTAX_FIXES if needle in str(error)), "check the YAML syntax on this line")
+    return Problem(path, line, f"YAML syntax error: {text}; {fix}")
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.lines: dict[Pointer, int] = {}
+        self.problems: list[Problem] = []
+        self.loader = _CoreLoader("")
+
+    def build(self, node: yaml.Node, pointer: Pointer) -> Any:
+        self.lines[pointer] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, pointer)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*pointer, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.tag not in _SCALAR_TAGS:
+            self.problems.append(Problem(self.path, node.start_mark.line + 1,
+                                         f"the tag {node.tag!r} is not allowed; remove it and write plain text"))
+            return node.value
+        return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, pointer: Pointer) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(Problem(self.path, line, "a key must be plain text; write `name: value`"))
+                continue
+            key = str(key_node.value)
+            if key in seen:
+                self.problems.append(Problem(
+                    self.path, line, f"duplicate key {key!r} (first on line {seen[key]}); keep one of them"))
+                self.build(value_node, (*pointer, f"{key} (duplicate)"))
+                continue
+            seen[key] = line
+            result[key] = self.build(value_node, (*pointer, key))
+            self.lines[(*pointer, key)] = line
+        return result
+
+
+def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``text`` (the contents of ``path``) strictly; return the document or the problems found."""
+    text = text.removeprefix("\ufeff")
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_CoreLoader))
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        return None, [Problem(path, 1, f"YAML cannot be read: {error}; save the file as plain UTF-8 text")]
+    if len(nodes) > 1:
+        return None, [Problem(path, nodes[1].start_mark.line + 1,
+                              "the file holds more than one YAML document; remove the `---` line")]
+    if not nodes or nodes[0] is None:
+        return None, [Problem(path, 1, "the file is empty; add its top-level key (see the contributor guide)")]
+    builder = _Builder(path)
+    value = builder.build(nodes[0], ())
+    # A duplicate key or a tag is reported, and the rest of the file is still checked (first value kept).
+    return YamlDocument(path, value, builder.lines), builder.problems
+
+
+def read_yaml(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse a YAML file; ``shown_as`` is the path printed in messages (relative to the project)."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown_as, 1, f"cannot be read ({error.strerror}); check the file exists")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(shown_as, line, "the file is not UTF-8 text; save it with UTF-8 encoding")]
+    return parse_yaml(shown_as, text)

@@ -1,0 +1,53 @@
+"""Golden cases for the data check: each folder in tests/cases/ overlays files on the mini dataset
+(tests/fixtures/mini) and holds in expected.txt the exact output of `python -m macros check`.
+
+Run with UPDATE_GOLDEN=1 to rewrite expected.txt after a deliberate change of wording; review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, check
+
+CASES = ROOT / "tests" / "cases"
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+def make_case(case: Path, target: Path) -> Path:
+    """The mini dataset in ``target``, with the case's files laid over it."""
+    shutil.copytree(MINI, target, dirs_exist_ok=True)
+    for file in case.rglob("*"):
+        relative = file.relative_to(case)
+        if file.is_file() and relative.parts[0] in {"data", "seeds"}:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target / relative)
+    return target
+
+
+@pytest.mark.parametrize("case", sorted(path.name for path in CASES.iterdir() if path.is_dir()))
+def test_check_message(case: str, tmp_path: Path) -> None:
+    project = make_case(CASES / case, tmp_path)
+    result = check(cwd=project)
+    expected_file = CASES / case / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_file.write_text(result.stdout, encoding="utf-8")
+    assert result.returncode == 1, "a broken dataset must fail the check"
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == expected_file.read_text(encoding="utf-8")
+
+
+def test_valid_dataset_prints_one_line_summary(tmp_path: Path) -> None:
+    project = make_case(tmp_path / "none", tmp_path)
+    result = check(cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "data is valid: 2 events, 3 actors, 2 places, 1 terms, 3 sources\n"
+
+
+def test_real_data_is_valid() -> None:
+    result = check()
+    assert result.returncode == 0, result.stdout

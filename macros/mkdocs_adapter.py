@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import pages, render
+from macros import mentions, naming, pages, render
+from macros import names_page as names_page_module
 from macros.load import load_dataset
-from macros.model import Dataset
+from macros.model import Dataset, Place
 from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -37,6 +38,9 @@ class BuildState:
     files: Files | None = None
     contexts: dict[str, render.PageContext] = field(default_factory=dict)
     current: Page | None = None
+    policy: naming.NamingPolicy = field(default_factory=naming.NamingPolicy)
+    mention_index: mentions.MentionIndex | None = None
+    backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 _state: BuildState | None = None
@@ -59,7 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         count = len(error.problems)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data; fix them and build again "
                           "(`python -m macros check` lists them too)") from None
-    _state = BuildState(root=root, dataset=dataset)
+    policy, policy_problem = naming.parse_policy(config.extra.get("naming_policy"), dataset)
+    if policy is None:
+        raise PluginError(policy_problem)
+    _state = BuildState(root=root, dataset=dataset, policy=policy, mention_index=mentions.build_index(dataset))
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
@@ -75,13 +82,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
         current.generated[page.src_uri] = page
     current.files = files
+    current.backlinks = _backlinks(current, files)
     return files
+
+
+def _backlinks(current: BuildState, files: Files) -> dict[str, tuple[tuple[str, str], ...]]:
+    # Read from the sources before any page renders, so an entity page lists pages rendered after it.
+    assert current.mention_index is not None
+    written = []
+    for file in files.documentation_pages():
+        if file.src_uri not in current.generated:
+            text = file.content_string
+            written.append((file.src_uri, mentions.page_heading(text, file.name), text))
+    seed = current.dataset.seed
+    if seed is not None:
+        written.append((pages.SEED_PAGE, "The article", seed.text))
+    return mentions.backlinks(written, current.mention_index, current.dataset)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     current = state()
     current.current = page
-    current.contexts[page.file.src_uri] = render.PageContext(current.dataset, _linker(page, files))
+    current.contexts[page.file.src_uri] = render.PageContext(current.dataset, _linker(page, files),
+                                                            policy=current.policy, backlinks=current.backlinks)
     return page
 
 
@@ -90,7 +113,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     generated = current.generated.get(page.file.src_uri)
     if generated is not None:
         # The theme prints titles as HTML: give it escaped text.
-        page.meta["title"] = str(Markup.escape(pages.page_title(current.dataset, generated)))
+        place = current.dataset.places.get(generated.entity_id or "")
+        title = naming.shown_text(place, current.policy) if place else pages.page_title(current.dataset, generated)
+        page.meta["title"] = str(Markup.escape(title))
         if generated.entity_id:
             # Rank an entity's own page above pages that merely mention it.
             page.meta.setdefault("search", {"boost": 4})
@@ -98,7 +123,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    ctx = state().contexts.pop(page.file.src_uri, None)
+    current = state()
+    ctx = current.contexts.pop(page.file.src_uri, None)
+    if ctx is not None and current.mention_index is not None:
+        own = mentions.own_entities(current.dataset, page.file.src_uri)
+        html = mentions.link_mentions(html, current.mention_index, mentions.PageMentions(ctx, current.policy, own))
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
     return html
@@ -160,6 +189,21 @@ def _macros() -> dict[str, Callable[..., Any]]:
             raise PluginError(f"link({entity_id!r}): no entity has this id; check data/ for the right one")
         return _html(render.entity_link(_ctx(), entity_id, text))
 
+    def mention(entity_id: str, text: str | None = None) -> str:
+        """A mention linked even when it is not the first on the page, a place with the other side's name:
+        `{{ mention("stepanakert", "Khankendi") }}`. (Plain mentions are linked without any macro.)"""
+        entity = state().dataset.entity(entity_id)
+        if entity is None:
+            raise PluginError(f"mention({entity_id!r}): no entity has this id; check data/ for the right one")
+        html = render.entity_link(_ctx(), entity_id, text)
+        if isinstance(entity, Place):
+            html += mentions.name_gloss(entity, text or naming.shown_text(entity, state().policy), state().policy)
+        return _html(html)
+
+    def names_page() -> str:
+        """The "About the names" page: the naming policy, and every place's names by language and side."""
+        return _html(names_page_module.names_page(_ctx()))
+
     def date_of(event_id: str) -> str:
         """An event's date at its precision: `{{ date_of("2023-09-19-offensive") }}`."""
         event = state().dataset.events.get(event_id)
@@ -180,5 +224,5 @@ def _macros() -> dict[str, Callable[..., Any]]:
         return _html(render.event_list(_ctx(), chosen))
 
     return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
-                                                         source_list, seed_article, link, date_of, cite,
-                                                         events_between)}
+                                                         source_list, seed_article, link, mention, names_page, date_of,
+                                                         cite, events_between)}

@@ -16,6 +16,8 @@ TERMS_PAGE = "glossary.md"
 SOURCES_PAGE = "sources.md"
 SEED_PAGE = "article.md"
 TIMELINE_PAGE = "timeline.md"
+NAMES_PAGE = "names.md"
+NAMES_TITLE = "About the names"
 
 
 def page_of(entity: Entity) -> str:
@@ -45,6 +47,7 @@ def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
         for entity in table.values():
             pages.append(GeneratedPage(f"{folder}/{entity.id}.md", f'{{{{ entity_page("{entity.id}") }}}}\n',
                                        entity.id, entity.origin.path))
+    pages.append(GeneratedPage(NAMES_PAGE, "{{ names_page() }}\n", None, "data/places.yml"))
     if dataset.seed:
         pages.append(GeneratedPage(SEED_PAGE, "{{ seed_article() }}\n", None, "data/seed.yml"))
     return pages
@@ -55,6 +58,8 @@ def page_title(dataset: Dataset, page: GeneratedPage) -> str:
     if page.entity_id is None:
         if page.src_uri == SEED_PAGE and dataset.seed:
             return f"The article: {dataset.sources[dataset.seed.source].title}"
+        if page.src_uri == NAMES_PAGE:
+            return NAMES_TITLE
         return INDEX_TITLES[next(kind for kind, folder in FOLDERS.items() if page.src_uri.startswith(folder))]
     entity = dataset.entity(page.entity_id)
     assert entity is not None

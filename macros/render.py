@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from macros import pages
+from macros import naming, pages
 from macros.dates import format_date, format_range
 from macros.model import Actor, Claim, Dataset, Entity, Event, Name, Place, Source, Term
 
@@ -34,9 +34,21 @@ class PageContext:
     dataset: Dataset
     link: Callable[[str], str]
     cited: list[str] = field(default_factory=list)
+    policy: naming.NamingPolicy = field(default_factory=naming.NamingPolicy)
+    backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # id -> (page, title)
 
     def href(self, entity: Entity) -> str:
         return self.link(pages.page_of(entity))
+
+    def name_of(self, entity: Entity) -> Markup:
+        """The name an entity is shown by; for a place, the one the naming policy chooses, in its language."""
+        if isinstance(entity, Place):
+            name = naming.primary_name(entity, self.policy)
+            if name is not None and name.lang.split("-")[0] != "en":
+                return Markup('<span lang="{}">{}</span>').format(name.lang, name.text)
+            if name is not None:
+                return escape(name.text)
+        return escape(pages.display_name(entity))
 
 
 def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Markup:
@@ -44,8 +56,8 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
     entity = ctx.dataset.entity(entity_id)
     if entity is None:
         return escape(text or entity_id)
-    return Markup('<a class="ex-link ex-link--{}" href="{}" title="{}">{}</a>').format(
-        entity.kind, ctx.href(entity), card_text(entity), text or pages.display_name(entity))
+    return Markup('<a class="ex-link ex-link--{}" href="{}" title="{}" data-entity="{}">{}</a>').format(
+        entity.kind, ctx.href(entity), card_text(entity), entity.id, text or ctx.name_of(entity))
 
 
 def card_text(entity: Entity) -> str:
@@ -256,9 +268,19 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     return _page(ctx, event, parts)
 
 
+def mentioned_in(ctx: PageContext, entity: Entity) -> Markup:
+    """The written pages (the article, hand-written pages) that mention an entity by any of its names."""
+    found = ctx.backlinks.get(entity.id, ())
+    if not found:
+        return Markup("")
+    items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(ctx.link(page), title)
+                            for page, title in found)
+    return _section("Mentioned in", "mentioned-in", Markup('<ul class="ex-mentioned-in">{}</ul>').format(items))
+
+
 def _page(ctx: PageContext, entity: Entity, parts: list[Markup]) -> Markup:
-    return Markup('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}</div>').format(
-        entity.kind, pages.display_name(entity), Markup("").join(parts))
+    return Markup('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}{}</div>').format(
+        entity.kind, ctx.name_of(entity), Markup("").join(parts), mentioned_in(ctx, entity))
 
 
 def entity_page(ctx: PageContext, entity_id: str) -> Markup:

@@ -1,0 +1,296 @@
+"""Mentions: wherever a page's text names an actor, a place or a glossary term by any of its names, link it.
+
+``MentionIndex`` is built once per build: every surface form (name, aliases, ``names[].text`` and
+``romanized``) folded (case, and diacritics on Latin letters, ignored; dashes, apostrophes and spaces made one),
+compiled into ONE regular expression shaped as a trie, so a page costs time linear in its length whatever the
+number of names, and the longest name wins ("Nagorno-Karabakh Republic" over "Nagorno-Karabakh").
+
+``link_mentions`` rewrites a page's rendered HTML. It never touches headings, code, links, abbreviations,
+scripts, styles, form controls, or anything inside an element of class ``no-link``; it does not link an entity
+on its own page. An actor or place is linked at its first mention on a page (a place with the other side's
+name beside it, see ``macros.naming``); a term is linked to the glossary at its first use and carries its
+definition as a tooltip (``<abbr title>``) at every later use.
+
+Where two kinds share a name (the state Armenia, actor; the country Armenia, place), the actor wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as htmllib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from macros import naming, pages, render
+from macros.model import Actor, Dataset, Place, Term
+
+KIND_PRIORITY = {"actor": 0, "place": 1, "term": 2}
+MIN_LENGTH = 2
+# Elements whose text is never linked: headings, code, existing links and tooltips, and non-prose.
+SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "samp", "script",
+                       "style", "textarea", "button", "select", "option", "label", "title", "svg", "time"})
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                       "track", "wbr"})
+# `no-link` is the authors' switch; the others are names already glossed or tabulated.
+SUPPRESS_CLASSES = frozenset({"no-link", "ex-aka", "ex-names"})
+# A tag (quoted attribute values may hold ">"), a comment, or a raw-text element kept whole.
+_TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+                    re.DOTALL | re.IGNORECASE)
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_ENTITY_ATTR = re.compile(r"""\sdata-entity\s*=\s*"([^"]*)\"""")
+_APOSTROPHES = frozenset("\u2019\u2018\u02bc\u2032`")
+_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")
+
+
+@functools.cache
+def fold_char(char: str) -> str:
+    """One character as matching sees it (may be empty or several characters)."""
+    if char.isspace():
+        return " "
+    if char in _DASHES:
+        return "-"
+    if char in _APOSTROPHES:
+        return "'"
+    out: list[str] = []
+    for part in unicodedata.normalize("NFKD", char.casefold()):
+        if unicodedata.combining(part) and out and unicodedata.name(out[-1], "").startswith("LATIN"):
+            continue  # a diacritic on a Latin letter: Xankəndi's ə stays, Şuşa's Ş is S
+        out.append(part)
+    return "".join(out)
+
+
+def fold_text(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, when lengths differ, where each folded character came from in ``text``."""
+    parts = [fold_char(char) for char in text]
+    folded = "".join(parts)
+    if len(folded) == len(text):
+        return folded, None
+    origin = [index for index, part in enumerate(parts) for _ in part]
+    return folded, origin
+
+
+def fold_name(name: str) -> str:
+    return " ".join(fold_text(name)[0].split())
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of ``words`` shaped as a trie, the longer continuation tried first."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [(" +" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Every folded surface form and the entity it names, and the one pattern that finds them."""
+
+    owners: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, entity id) of every mention in ``text``, left to right, longest first."""
+        if self.pattern is None:
+            return
+        folded, origin = fold_text(text)
+        for match in self.pattern.finditer(folded):
+            owner = self.owners.get(" ".join(match.group().split()))
+            if owner is None:
+                continue
+            start, end = match.span()
+            if origin is not None:
+                start, end = origin[start], origin[end - 1] + 1
+            yield start, end, owner
+
+
+def surface_forms(dataset: Dataset) -> Iterator[tuple[str, str, str]]:
+    """(name, entity id, kind) for every name an actor, place or term can be mentioned by."""
+    entities: list[Actor | Place | Term] = [*dataset.actors.values(), *dataset.places.values(),
+                                            *dataset.terms.values()]
+    for entity in entities:
+        for name in entity.all_names:
+            yield name, entity.id, entity.kind
+
+
+def build_index(dataset: Dataset) -> MentionIndex:
+    """The mention index of a dataset: computed once per build."""
+    owners: dict[str, str] = {}
+    ranks: dict[str, int] = {}
+    for name, entity_id, kind in surface_forms(dataset):
+        key = fold_name(name)
+        if len(key) < MIN_LENGTH or not any(char.isalnum() for char in key):
+            continue
+        if key not in owners or KIND_PRIORITY[kind] < ranks[key]:
+            owners[key], ranks[key] = entity_id, KIND_PRIORITY[kind]
+    if not owners:
+        return MentionIndex(owners, None)
+    return MentionIndex(owners, re.compile(rf"(?<!\w)(?:{_trie_pattern(owners)})(?!\w)"))
+
+
+@dataclass
+class PageMentions:
+    """What one page has linked so far, and the entities it must not link (its own)."""
+
+    ctx: render.PageContext
+    policy: naming.NamingPolicy
+    own: frozenset[str] = frozenset()
+    seen: set[str] = field(default_factory=set)
+
+
+def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Markup:
+    """`` (Azerbaijani: <span lang="az">Xankəndi</span>)`` beside the first mention of a place."""
+    names = naming.other_side_names(place, written, policy)
+    if not names:
+        return Markup("")
+    parts = []
+    for name in names:
+        label = "also" if name.lang.split("-")[0] == "en" else f"{render.language_name(name.lang)}:"
+        text = Markup('<span lang="{}">{}</span>').format(name.lang, name.text)
+        if name.romanized and name.romanized != name.text:
+            text += Markup(', <span lang="{}-Latn">{}</span>').format(name.lang.split("-")[0], name.romanized)
+        parts.append(Markup("{} {}").format(label, text))
+    return Markup(' <span class="ex-aka">({})</span>').format(Markup("; ").join(parts))
+
+
+def mention_html(state: PageMentions, entity_id: str, text: str, force: bool = False) -> Markup | None:
+    """The HTML for one mention, or None to leave the text as it is."""
+    ctx = state.ctx
+    entity = ctx.dataset.entity(entity_id)
+    if entity is None or entity_id in state.own:
+        return None
+    first = entity_id not in state.seen
+    if not first and not force:
+        if isinstance(entity, Term):
+            return Markup('<abbr class="ex-term" title="{}">{}</abbr>').format(render.card_text(entity), text)
+        return None
+    state.seen.add(entity_id)
+    link = Markup('<a class="ex-link ex-link--{} ex-mention" href="{}" title="{}" data-entity="{}">{}</a>').format(
+        entity.kind, ctx.href(entity), render.card_text(entity), entity_id, text)
+    if isinstance(entity, Place) and first:
+        link += name_gloss(entity, text, state.policy)
+    return link
+
+
+def _link_text(text: str, index: MentionIndex, state: PageMentions) -> str:
+    found = list(index.find(htmllib.unescape(text) if "&" in text else text))
+    if not found:
+        return text
+    plain = htmllib.unescape(text) if "&" in text else text
+    out: list[str] = []
+    position = 0
+    for start, end, entity_id in found:
+        html = mention_html(state, entity_id, plain[start:end])
+        if html is None:
+            continue
+        out.append(str(escape(plain[position:start])))
+        out.append(str(html))
+        position = end
+    if not out:
+        return text
+    out.append(str(escape(plain[position:])))
+    return "".join(out)
+
+
+def _skips(tag: str, name: str) -> bool:
+    if name in SKIP_TAGS:
+        return True
+    match = _CLASS.search(tag)
+    return bool(match and SUPPRESS_CLASSES.intersection(next((group for group in match.groups() if group), "").split()))
+
+
+def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
+    """``html`` with its mentions linked (see the module's docstring). Linear in the length of ``html``."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements, and whether each suppresses linking
+    skipping = 0
+    position = 0
+    for token in _TOKEN.finditer(html):
+        text = html[position:token.start()]
+        if text:
+            out.append(text if skipping or not text.strip() else _link_text(text, index, state))
+        tag = token.group()
+        out.append(tag)
+        position = token.end()
+        if tag.startswith("<!--") or token.group(1):
+            continue
+        name_match = _TAG_NAME.match(tag)
+        assert name_match is not None
+        name = name_match.group(1).lower()
+        if tag.startswith("</"):
+            while stack:
+                open_name, skips = stack.pop()
+                skipping -= skips
+                if open_name == name:
+                    break
+            continue
+        if name == "a" and (entity := _ENTITY_ATTR.search(tag)):
+            state.seen.add(entity.group(1))  # an explicit link counts as the entity's mention
+        if name in VOID_TAGS or tag.endswith("/>"):
+            continue
+        skips = _skips(tag, name)
+        stack.append((name, skips))
+        skipping += skips
+    tail = html[position:]
+    if tail:
+        out.append(tail if skipping or not tail.strip() else _link_text(tail, index, state))
+    return "".join(out)
+
+
+def own_entities(dataset: Dataset, src_uri: str) -> frozenset[str]:
+    """The entities a page is the page of: one entity's page, or the glossary for every term."""
+    if src_uri == pages.TERMS_PAGE:
+        return frozenset(dataset.terms)
+    folder, _, rest = src_uri.partition("/")
+    entity_id = rest.removesuffix(".md")
+    if folder in pages.FOLDERS.values() and dataset.entity(entity_id) is not None:
+        return frozenset({entity_id})
+    return frozenset()
+
+
+# What a page's Markdown source shows as prose: code, headings, template tags and suppressed spans are cut.
+_NOT_PROSE = re.compile(r"^(?:```|~~~).*?^(?:```|~~~)[^\n]*$|`[^`\n]*`|^#{1,6} [^\n]*$|\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}"
+                        r"|<span class=\"no-link\">.*?</span>|<[^>]*>", re.DOTALL | re.MULTILINE)
+_MACRO_MENTION = re.compile(r"""\b(?:link|mention)\(\s*["']([^"']+)["']""")
+
+
+def mentioned_ids(markdown: str, index: MentionIndex) -> set[str]:
+    """The entities a page's Markdown source mentions in its prose or links with ``link``/``mention``."""
+    found = {match.group(1) for match in _MACRO_MENTION.finditer(markdown)}
+    prose = _NOT_PROSE.sub(" ", markdown)
+    found.update(entity_id for _start, _end, entity_id in index.find(prose))
+    return found
+
+
+def page_heading(markdown: str, fallback: str) -> str:
+    """A hand-written page's title: its first ``# `` heading."""
+    match = re.search(r"^# +(.+?) *#*$", markdown, re.MULTILINE)
+    return match.group(1).strip() if match else fallback
+
+
+def backlinks(written: Iterable[tuple[str, str, str]], index: MentionIndex,
+              dataset: Dataset) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each actor and place: the written pages ``(src_uri, title)`` that mention it, from
+    ``(src_uri, title, text)`` triples (hand-written Markdown, and the seed article's text)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for src_uri, title, text in written:
+        for entity_id in sorted(mentioned_ids(text, index)):
+            if entity_id in dataset.actors or entity_id in dataset.places:
+                found.setdefault(entity_id, []).append((src_uri, title))
+    return {key: tuple(value) for key, value in found.items()}

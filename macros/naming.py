@@ -1,0 +1,86 @@
+"""The naming policy: which of a place's names the site shows first, and which names of the other side go beside it.
+
+The policy is one setting in mkdocs.yml (``extra: {naming_policy: ...}``):
+
+- ``english-common`` (the default): the place's ``name`` in ``data/places.yml``, the form English-language
+  reporting uses most;
+- ``used-by:<actor id>``: the name that actor uses (``names[].used_by``), e.g. ``used-by:azerbaijan``; a place
+  for which the data records no name used by that actor keeps its ``name``.
+
+Whatever the policy, a place's first mention on a page also shows the names the other side uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.check_links import fold
+from macros.model import Dataset, Name, Place
+
+DEFAULT_POLICY = "english-common"
+SIDE_PREFIX = "used-by:"
+
+
+@dataclass(frozen=True)
+class NamingPolicy:
+    """``side`` is None for ``english-common``, else the id of the actor whose names are shown first."""
+
+    side: str | None = None
+
+    @property
+    def setting(self) -> str:
+        return f"{SIDE_PREFIX}{self.side}" if self.side else DEFAULT_POLICY
+
+
+def parse_policy(value: object, dataset: Dataset) -> tuple[NamingPolicy | None, str]:
+    """The policy a setting names, or None and what is wrong with it."""
+    if value is None or value == DEFAULT_POLICY:
+        return NamingPolicy(), ""
+    if isinstance(value, str) and value.startswith(SIDE_PREFIX):
+        side = value[len(SIDE_PREFIX):]
+        if side in dataset.actors:
+            return NamingPolicy(side), ""
+        return None, (f"mkdocs.yml: extra.naming_policy {value!r} names no actor {side!r}; "
+                      f"use the id of an actor in data/actors.yml")
+    return None, (f"mkdocs.yml: extra.naming_policy is {value!r}; write {DEFAULT_POLICY!r} or "
+                  f"'{SIDE_PREFIX}<actor id>' (e.g. '{SIDE_PREFIX}{next(iter(dataset.actors), 'actor-id')}')")
+
+
+def primary_name(place: Place, policy: NamingPolicy) -> Name | None:
+    """The entry of ``names`` the policy shows first, or None when the place's plain ``name`` is shown."""
+    if policy.side:
+        for name in place.names:
+            if policy.side in name.used_by:
+                return name
+    return None
+
+
+def shown_text(place: Place, policy: NamingPolicy) -> str:
+    name = primary_name(place, policy)
+    return name.text if name else place.name
+
+
+def _spellings(name: Name) -> set[str]:
+    return {fold(name.text), *((fold(name.romanized),) if name.romanized else ())}
+
+
+def other_side_names(place: Place, written: str, policy: NamingPolicy) -> list[Name]:
+    """The names to show beside a mention written ``written``: the policy's name if the text is not it, then
+    the names used by a side other than the one whose name was written. Spellings already on the page are
+    left out, and each language appears once."""
+    key = fold(written)
+    matched = next((name for name in place.names if key in _spellings(name)), None)
+    sides = set(matched.used_by) if matched else set()
+    chosen: list[Name] = []
+    first = primary_name(place, policy) or next((name for name in place.names if fold(name.text) ==
+                                                 fold(place.name)), None)
+    if first is not None and key not in _spellings(first):
+        chosen.append(first)
+    for name in place.names:
+        if not name.used_by or sides.intersection(name.used_by) or key in _spellings(name):
+            continue
+        if name.period_to is not None:  # a former name is history, not the other side's word
+            continue
+        if all(name.lang != other.lang and name.text != other.text for other in chosen):
+            chosen.append(name)
+    return chosen

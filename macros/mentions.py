@@ -166,7 +166,9 @@ def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Marku
         if name.romanized and name.romanized != name.text:
             text += Markup(', <span lang="{}-Latn">{}</span>').format(name.lang.split("-")[0], name.romanized)
         parts.append(Markup("{} {}").format(label, text))
-    return Markup(' <span class="ex-aka">({})</span>').format(Markup("; ").join(parts))
+    # Kept out of the search index: a name searched for should find the place's page, not every first mention.
+    # <small>, not <span>: Material's search parser ends an exclusion at the first closing tag of the same name.
+    return Markup(' <small class="ex-aka" data-search-exclude>({})</small>').format(Markup("; ").join(parts))
 
 
 def mention_html(state: PageMentions, entity_id: str, text: str, force: bool = False) -> Markup | None:

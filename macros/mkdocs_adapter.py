@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from macros import mentions, naming, pages, render
 from macros import names_page as names_page_module
+from macros import timeline_filters as timeline_filters_module
 from macros.load import load_dataset
 from macros.model import Dataset, Place
 from macros.problems import DataError
@@ -171,6 +172,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """Every event in date order, with claims and numbered references."""
         return _html(render.timeline(_ctx()))
 
+    def timeline_filters() -> str:
+        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it."""
+        return _html(timeline_filters_module.filter_form(_ctx()))
+
     def glossary() -> str:
         """Every contested or technical term, with who uses it and the other side's words."""
         return _html(render.glossary(_ctx()))
@@ -223,6 +228,7 @@ def _macros() -> dict[str, Callable[..., Any]]:
         chosen = [event for event in state().dataset.chronology if start <= event.date.iso <= end + "~"]
         return _html(render.event_list(_ctx(), chosen))
 
-    return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
+    return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
+                                                         glossary,
                                                          source_list, seed_article, link, mention, names_page, date_of,
                                                          cite, events_between)}

@@ -1,0 +1,25 @@
+"""axe-core, run in Chromium, finds no serious or critical violation on the pages a reader starts from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+PAGES = ["", "article/", "timeline/", "places/stepanakert/", "glossary/", "names/"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "home" for path in PAGES])
+def test_no_serious_or_critical_violation(browser: Any, served_site: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    try:
+        page.goto(served_site + path)
+        page.wait_for_load_state("load")
+        results = Axe().run(page)  # every rule axe-core ships; none is turned off
+        serious = [f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"
+                   for violation in results.response["violations"] if violation["impact"] in {"serious", "critical"}]
+        assert not serious, "\n".join(serious)
+    finally:
+        page.close()

@@ -64,13 +64,23 @@ def fold_char(char: str) -> str:
     return "".join(out)
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character the first time it is met (then a C-speed lookup)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = self[codepoint] = fold_char(chr(codepoint))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_text(text: str) -> tuple[str, list[int] | None]:
     """The folded text and, when lengths differ, where each folded character came from in ``text``."""
-    parts = [fold_char(char) for char in text]
-    folded = "".join(parts)
+    folded = text.translate(_FOLD_TABLE)
     if len(folded) == len(text):
         return folded, None
-    origin = [index for index, part in enumerate(parts) for _ in part]
+    origin = [index for index, char in enumerate(text) for _ in _FOLD_TABLE[ord(char)]]
     return folded, origin
 
 
@@ -104,6 +114,8 @@ class MentionIndex:
 
     owners: dict[str, str]
     pattern: re.Pattern[str] | None
+    # Per build: an entity's escaped card, and a place's gloss per spelling (the same on every page).
+    rendered: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, entity id) of every mention in ``text``, left to right, longest first."""
@@ -171,22 +183,29 @@ def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Marku
     return Markup(' <small class="ex-aka" data-search-exclude>({})</small>').format(Markup("; ").join(parts))
 
 
-def mention_html(state: PageMentions, entity_id: str, text: str, force: bool = False) -> Markup | None:
-    """The HTML for one mention, or None to leave the text as it is."""
+def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionIndex) -> str | None:
+    """The HTML for one mention, or None to leave the text as it is. Built by concatenating escaped parts, and
+    cached per build, because a large site renders many thousands of them."""
     ctx = state.ctx
     entity = ctx.dataset.entity(entity_id)
     if entity is None or entity_id in state.own:
         return None
-    first = entity_id not in state.seen
-    if not first and not force:
+    card = index.rendered.get(("card", entity_id))
+    if card is None:
+        card = index.rendered[("card", entity_id)] = str(escape(render.card_text(entity)))
+    if entity_id in state.seen:
         if isinstance(entity, Term):
-            return Markup('<abbr class="ex-term" title="{}">{}</abbr>').format(render.card_text(entity), text)
+            return f'<abbr class="ex-term" title="{card}">{escape(text)}</abbr>'
         return None
     state.seen.add(entity_id)
-    link = Markup('<a class="ex-link ex-link--{} ex-mention" href="{}" title="{}" data-entity="{}">{}</a>').format(
-        entity.kind, ctx.href(entity), render.card_text(entity), entity_id, text)
-    if isinstance(entity, Place) and first:
-        link += name_gloss(entity, text, state.policy)
+    link = (f'<a class="ex-link ex-link--{entity.kind} ex-mention" href="{escape(ctx.href(entity))}" '
+            f'title="{card}" data-entity="{escape(entity_id)}">{escape(text)}</a>')
+    if isinstance(entity, Place):
+        key = (entity_id, text)
+        gloss = index.rendered.get(key)
+        if gloss is None:
+            gloss = index.rendered[key] = str(name_gloss(entity, text, state.policy))
+        link += gloss
     return link
 
 
@@ -198,11 +217,11 @@ def _link_text(text: str, index: MentionIndex, state: PageMentions) -> str:
     out: list[str] = []
     position = 0
     for start, end, entity_id in found:
-        html = mention_html(state, entity_id, plain[start:end])
+        html = mention_html(state, entity_id, plain[start:end], index)
         if html is None:
             continue
         out.append(str(escape(plain[position:start])))
-        out.append(str(html))
+        out.append(html)
         position = end
     if not out:
         return text

@@ -214,6 +214,12 @@ def test_names_page_lists_every_place_name_by_language_and_side(mini_site: Path)
     assert "Тепекент" in text and "Russian" in text and "Northland" in text
 
 
+def test_glossary_entry_shows_who_uses_a_term_and_the_other_sides_words(mini_site: Path) -> None:
+    text = page_text(mini_site / "glossary" / "index.html")
+    assert "Used by: Northland" in text
+    assert "Others say instead: aggression — Southland" in text
+
+
 def test_naming_policy_chooses_the_name_shown_first(tmp_path: Path) -> None:
     project = mini_project(tmp_path, policy="used-by:north")
     result = mkdocs("build", "--strict", cwd=project)

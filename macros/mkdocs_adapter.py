@@ -92,8 +92,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # The theme prints titles as HTML: give it escaped text.
         page.meta["title"] = str(Markup.escape(pages.page_title(current.dataset, generated)))
         if generated.entity_id:
-            # Rank an entity's own page above pages that merely mention it.
-            page.meta.setdefault("search", {"boost": 4})
+            # Rank an entity's own page above pages that merely mention it: a search for a name should find
+            # the place or actor first, then the events that mention it.
+            page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
     return markdown
 
 

@@ -258,7 +258,7 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
 
 def _page(ctx: PageContext, entity: Entity, parts: list[Markup]) -> Markup:
     return Markup('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}</div>').format(
-        entity.kind, pages.display_name(entity), Markup("").join(parts))
+        entity.kind, pages.heading(entity), Markup("").join(parts))
 
 
 def entity_page(ctx: PageContext, entity_id: str) -> Markup:

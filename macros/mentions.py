@@ -33,6 +33,7 @@ MIN_LENGTH = 2
 # Elements whose text is never linked: headings, code, existing links and tooltips, and non-prose.
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "samp", "script",
                        "style", "textarea", "button", "select", "option", "label", "title", "svg", "time"})
+QUOTE_TAGS = frozenset({"q", "blockquote"})
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                        "track", "wbr"})
 # `no-link` is the authors' switch; the others are names already glossed or tabulated.
@@ -164,6 +165,8 @@ class PageMentions:
     policy: naming.NamingPolicy
     own: frozenset[str] = frozenset()
     seen: set[str] = field(default_factory=set)
+    glossed: set[str] = field(default_factory=set)  # places whose other names the page has shown
+    quoting: int = 0  # inside <q> or <blockquote>: someone's words get links, never an inserted gloss
 
 
 def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Markup:
@@ -180,7 +183,8 @@ def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Marku
         parts.append(Markup("{} {}").format(label, text))
     # Kept out of the search index: a name searched for should find the place's page, not every first mention.
     # <small>, not <span>: Material's search parser ends an exclusion at the first closing tag of the same name.
-    return Markup(' <small class="ex-aka" data-search-exclude>({})</small>').format(Markup("; ").join(parts))
+    return Markup(' <small class="ex-aka" data-entity="{}" data-search-exclude>({})</small>').format(
+        place.id, Markup("; ").join(parts))
 
 
 def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionIndex) -> str | None:
@@ -196,17 +200,25 @@ def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionI
     if entity_id in state.seen:
         if isinstance(entity, Term):
             return f'<abbr class="ex-term" title="{card}">{escape(text)}</abbr>'
+        if isinstance(entity, Place) and entity_id not in state.glossed and not state.quoting:
+            gloss = _gloss(state, entity, text, index)  # linked where no gloss could go: gloss it here
+            return f"{escape(text)}{gloss}" if gloss else None
         return None
     state.seen.add(entity_id)
     link = (f'<a class="ex-link ex-link--{entity.kind} ex-mention" href="{escape(ctx.href(entity))}" '
             f'title="{card}" data-entity="{escape(entity_id)}">{escape(text)}</a>')
-    if isinstance(entity, Place):
-        key = (entity_id, text)
-        gloss = index.rendered.get(key)
-        if gloss is None:
-            gloss = index.rendered[key] = str(name_gloss(entity, text, state.policy))
-        link += gloss
+    if isinstance(entity, Place) and not state.quoting:
+        link += _gloss(state, entity, text, index)
     return link
+
+
+def _gloss(state: PageMentions, place: Place, text: str, index: MentionIndex) -> str:
+    state.glossed.add(place.id)
+    key = (place.id, text)
+    gloss = index.rendered.get(key)
+    if gloss is None:
+        gloss = index.rendered[key] = str(name_gloss(place, text, state.policy))
+    return gloss
 
 
 def _link_text(text: str, index: MentionIndex, state: PageMentions) -> str:
@@ -240,6 +252,7 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
     """``html`` with its mentions linked (see the module's docstring). Linear in the length of ``html``."""
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements, and whether each suppresses linking
+    state.quoting = 0
     skipping = 0
     position = 0
     for token in _TOKEN.finditer(html):
@@ -258,11 +271,14 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
             while stack:
                 open_name, skips = stack.pop()
                 skipping -= skips
+                state.quoting -= open_name in QUOTE_TAGS
                 if open_name == name:
                     break
             continue
-        if name == "a" and (entity := _ENTITY_ATTR.search(tag)):
-            state.seen.add(entity.group(1))  # an explicit link counts as the entity's mention
+        if name in {"a", "small"} and (entity := _ENTITY_ATTR.search(tag)):
+            # An explicit link counts as the entity's mention; a gloss from the `mention` macro as its gloss.
+            (state.seen if name == "a" else state.glossed).add(entity.group(1))
+        state.quoting += name in QUOTE_TAGS
         if name in VOID_TAGS or tag.endswith("/>"):
             continue
         skips = _skips(tag, name)

@@ -115,11 +115,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated is not None:
         # The theme prints titles as HTML: give it escaped text.
         place = current.dataset.places.get(generated.entity_id or "")
-        title = naming.shown_text(place, current.policy) if place else pages.page_title(current.dataset, generated)
+        title = naming.heading(place, current.policy) if place else pages.page_title(current.dataset, generated)
         page.meta["title"] = str(Markup.escape(title))
         if generated.entity_id:
-            # Rank an entity's own page above pages that merely mention it.
-            page.meta.setdefault("search", {"boost": 4})
+            # Rank an entity's own page above pages that merely mention it: a search for a name should find
+            # the place or actor first, then the events that mention it.
+            page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
     return markdown
 
 

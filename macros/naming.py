@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros import pages
 from macros.check_links import fold
 from macros.model import Dataset, Name, Place
 
@@ -58,6 +59,21 @@ def primary_name(place: Place, policy: NamingPolicy) -> Name | None:
 def shown_text(place: Place, policy: NamingPolicy) -> str:
     name = primary_name(place, policy)
     return name.text if name else place.name
+
+
+def heading_parts(place: Place, policy: NamingPolicy) -> list[str]:
+    """The names in a place's title, the policy's first: ``pages.heading`` (the name, then the other sides'
+    names among the aliases) reordered, without repeating a spelling of the name shown first."""
+    common = pages.heading(place).split(" / ")
+    name = primary_name(place, policy)
+    if name is None:
+        return common
+    shown = _spellings(name)
+    return [name.text, *(part for part in common if fold(part) not in shown)]
+
+
+def heading(place: Place, policy: NamingPolicy) -> str:
+    return " / ".join(heading_parts(place, policy))
 
 
 def _spellings(name: Name) -> set[str]:

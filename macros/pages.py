@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.model import Dataset, Entity
+from macros.check_links import fold
+from macros.model import Dataset, Entity, Place
 
 FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
 INDEX_TITLES = {"actor": "Actors", "place": "Places", "event": "Events"}
@@ -63,7 +64,31 @@ def page_title(dataset: Dataset, page: GeneratedPage) -> str:
         return INDEX_TITLES[next(kind for kind, folder in FOLDERS.items() if page.src_uri.startswith(folder))]
     entity = dataset.entity(page.entity_id)
     assert entity is not None
-    return display_name(entity)
+    return heading(entity)
+
+
+def heading(entity: Entity) -> str:
+    """A page's title. A place's also carries the names other sides use for it, among its English aliases
+    (Stepanakert / Khankendi), so a reader, and the search index, find it under any of them."""
+    if not isinstance(entity, Place):
+        return display_name(entity)
+
+    def letters(text: str) -> str:
+        return "".join(char for char in fold(text) if char.isalnum())
+
+    side_names = {letters(name.romanized or name.text) for name in entity.names if name.used_by}
+    others = [alias for alias in entity.aliases if letters(alias) in side_names and letters(alias) != letters(
+        entity.name)]
+    return " / ".join([entity.name, *others[:2]])
+
+
+SEARCH_BOOST = {"place": 10.0, "actor": 8.0, "event": 2.0}
+
+
+def search_boost(dataset: Dataset, page: GeneratedPage) -> float:
+    """How much search favours a generated page: entities by their names over events that mention them."""
+    entity = dataset.entity(page.entity_id) if page.entity_id else None
+    return SEARCH_BOOST.get(entity.kind, 1.0) if entity else 1.0
 
 
 def display_name(entity: Entity) -> str:

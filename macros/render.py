@@ -40,6 +40,14 @@ class PageContext:
     def href(self, entity: Entity) -> str:
         return self.link(pages.page_of(entity))
 
+    def heading_of(self, entity: Entity) -> Markup:
+        """A page's title: for a place, the policy's name first, then the other sides' (Stepanakert / Khankendi)."""
+        if not isinstance(entity, Place):
+            return escape(pages.heading(entity))
+        first, *rest = naming.heading_parts(entity, self.policy)
+        return Markup(" / ").join([self.name_of(entity) if first == naming.shown_text(entity, self.policy)
+                                   else escape(first), *rest])
+
     def name_of(self, entity: Entity) -> Markup:
         """The name an entity is shown by; for a place, the one the naming policy chooses, in its language."""
         if isinstance(entity, Place):
@@ -280,7 +288,7 @@ def mentioned_in(ctx: PageContext, entity: Entity) -> Markup:
 
 def _page(ctx: PageContext, entity: Entity, parts: list[Markup]) -> Markup:
     return Markup('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}{}</div>').format(
-        entity.kind, ctx.name_of(entity), Markup("").join(parts), mentioned_in(ctx, entity))
+        entity.kind, ctx.heading_of(entity), Markup("").join(parts), mentioned_in(ctx, entity))
 
 
 def entity_page(ctx: PageContext, entity_id: str) -> Markup:

@@ -16,7 +16,7 @@ from tests.conftest import ROOT, copy_project, mkdocs
 from tests.htmlcheck import page_text
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
-GLOSS = ' <small class="ex-aka" data-search-exclude>'
+GLOSS = ' <small class="ex-aka" data-entity="[^"]+" data-search-exclude>'
 
 
 def toy_dataset() -> Dataset:
@@ -107,7 +107,8 @@ def test_text_around_mentions_keeps_its_escaping() -> None:
 
 def test_a_place_first_mention_shows_the_other_sides_names_with_their_language() -> None:
     html = link("<p>Stepanakert, then Stepanakert.</p>")
-    assert ('>Stepanakert</a> <small class="ex-aka" data-search-exclude>(Azerbaijani: <span lang="az">Xankəndi</span>, '
+    assert ('>Stepanakert</a> <small class="ex-aka" data-entity="step" data-search-exclude>(Azerbaijani: '
+            '<span lang="az">Xankəndi</span>, '
             '<span lang="az-Latn">Khankendi</span>)</small>, then Stepanakert.') in html
     assert "old" not in html  # a former name is not the other side's name
     assert html.count("ex-aka") == 1
@@ -120,6 +121,14 @@ def test_a_mention_by_the_other_sides_name_shows_the_policy_name_first() -> None
     assert re.search(">Khankendi</a>" + GLOSS + r'\(also <span lang="en">Stepanakert</span>;', html), html
     by_side = link("<p>Stepanakert</p>", policy=naming.NamingPolicy("az"))
     assert re.search(">Stepanakert</a>" + GLOSS + r'\(Azerbaijani: <span lang="az">Xankəndi', by_side)
+
+
+def test_a_quotation_gets_links_but_no_inserted_gloss_which_goes_to_the_next_mention() -> None:
+    html = link("<p><q>Stepanakert is under fire</q>, they said.</p><blockquote><p>Stepanakert</p></blockquote>"
+                "<p>In Stepanakert, then Stepanakert.</p>")
+    assert linked(html) == [("step", "Stepanakert")]
+    assert html.index("ex-aka") > html.index("</blockquote>")
+    assert "<p>In Stepanakert <small" in html and html.count("ex-aka") == 1
 
 
 def test_a_term_is_linked_once_and_a_tooltip_everywhere_else() -> None:
@@ -156,9 +165,15 @@ Write `Southland` in code, or <span class="no-link">Southland</span>, and then S
 """
 
 
+GENERIC_PAGES = {"timeline.md", "glossary.md", "sources.md"}
+
+
 def mini_project(target: Path, policy: str | None = None) -> Path:
     project = copy_project(target, data=MINI / "data")
     shutil.copytree(MINI / "seeds", project / "seeds", dirs_exist_ok=True)
+    for page in (project / "docs").glob("*.md"):  # the real site's pages cite the real data's ids
+        if page.name not in GENERIC_PAGES:
+            page.write_text(f"# {page.stem.capitalize()}\n\nA page.\n", encoding="utf-8")
     (project / "docs" / "index.md").write_text(HOME, encoding="utf-8")
     if policy is not None:
         config = project / "mkdocs.yml"
@@ -185,7 +200,7 @@ def test_hand_written_page_links_first_mentions_by_any_name(mini_site: Path) -> 
     assert linked(html) == [("north", "Republic of Northland"), ("hill-town", "Tepekent"),
                             ("local-measures", "local measures"), ("south", "Southland"),
                             ("hill-town", "Hilltown")]
-    assert re.search(r'href="places/hill-town/"[^>]*>Tepekent</a> <small class="ex-aka" data-search-exclude>\(also '
+    assert re.search(r'href="places/hill-town/"[^>]*>Tepekent</a>' + GLOSS + r'\(also '
                      r'<span lang="en">Hilltown</span>\)', html), html
     assert '<h2 id="southland-and-northland">Southland and Northland' in html
     assert "<code>Southland</code>" in html and '<span class="no-link">Southland</span>' in html
@@ -224,9 +239,9 @@ def test_naming_policy_chooses_the_name_shown_first(tmp_path: Path) -> None:
     project = mini_project(tmp_path, policy="used-by:north")
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
-    place = content(project / "site" / "places" / "hill-town" / "index.html")
-    assert '<h1><span lang="ru">Тепекент</span></h1>' in place
-    assert "<title>Тепекент - " in (project / "site" / "places" / "hill-town" / "index.html").read_text("utf-8")
+    file = project / "site" / "places" / "hill-town" / "index.html"
+    assert '<h1><span lang="ru">Тепекент</span> / Hilltown</h1>' in content(file)
+    assert "<title>Тепекент / Hilltown - " in file.read_text(encoding="utf-8")
     assert "used-by:north" in page_text(project / "site" / "names" / "index.html")
 
 

@@ -76,27 +76,35 @@ def heading(place: Place, policy: NamingPolicy) -> str:
     return " / ".join(heading_parts(place, policy))
 
 
+def _letters(text: str) -> str:
+    # Step'anakert and Stepanakert are one spelling to a reader: compare letters and digits only.
+    return "".join(char for char in fold(text) if char.isalnum())
+
+
 def _spellings(name: Name) -> set[str]:
-    return {fold(name.text), *((fold(name.romanized),) if name.romanized else ())}
+    return {_letters(name.text), *((_letters(name.romanized),) if name.romanized else ())}
 
 
-def other_side_names(place: Place, written: str, policy: NamingPolicy) -> list[Name]:
+def other_side_names(place: Place, written: str, policy: NamingPolicy, limit: int = 2) -> list[Name]:
     """The names to show beside a mention written ``written``: the policy's name if the text is not it, then
-    the names used by a side other than the one whose name was written. Spellings already on the page are
-    left out, and each language appears once."""
-    key = fold(written)
-    matched = next((name for name in place.names if key in _spellings(name)), None)
-    sides = set(matched.used_by) if matched else set()
-    chosen: list[Name] = []
-    first = primary_name(place, policy) or next((name for name in place.names if fold(name.text) ==
-                                                 fold(place.name)), None)
-    if first is not None and key not in _spellings(first):
-        chosen.append(first)
+    the names used by a side other than the one whose name was written, at most ``limit``. Spellings already
+    shown are left out, and each language appears once."""
+    key = _letters(written)
+    sides = {side for name in place.names if key in _spellings(name) for side in name.used_by}
+    first = primary_name(place, policy) or next((name for name in place.names if _letters(name.text) ==
+                                                 _letters(place.name)), None) or Name(place.name, "en")
+    chosen: list[Name] = [first] if key not in _spellings(first) else []
+    shown = {key, *(spelling for name in chosen for spelling in _spellings(name))}
     for name in place.names:
-        if not name.used_by or sides.intersection(name.used_by) or key in _spellings(name):
+        if len(chosen) >= limit:
+            break
+        if not name.used_by or sides.intersection(name.used_by) or name.period_to is not None:
+            continue  # (a former name is history, not the other side's word)
+        if shown.intersection(_spellings(name)):
+            if chosen and chosen[0] is first and first.lang.startswith("en") and not name.lang.startswith("en"):
+                chosen[0] = name  # the same name in its own script: Armenian Ստեփանակերտ for Stepanakert
             continue
-        if name.period_to is not None:  # a former name is history, not the other side's word
-            continue
-        if all(name.lang != other.lang and name.text != other.text for other in chosen):
+        if all(name.lang != other.lang for other in chosen):
             chosen.append(name)
+            shown.update(_spellings(name))
     return chosen

@@ -36,6 +36,9 @@ def toy_dataset() -> Dataset:
             Name("Xankəndi", "az", "Latn", romanized="Khankendi", used_by=("az",)),
             Name("Stepanakert (old)", "ru", "Cyrl", used_by=("ru",), period_to=PartialDate(1991)))),
         "lachin": Place("lachin", "Lachin corridor", "road", "A road.", (Name("Lachin corridor", "en", "Latn"),)),
+        "shusha": Place("shusha", "Shusha", "town", "A town.", (
+            Name("Şuşa", "az", "Latn", used_by=("az",)),
+            Name("Շուշի", "hy", "Armn", romanized="Shushi", used_by=("am",)))),
         "armenia-country": Place("armenia-country", "Armenia", "country", "A country.", ()),
     }
     terms = {"ato": Term("ato", "anti-terrorist measures", "Azerbaijan's name for the operation.", ("s",),
@@ -118,9 +121,17 @@ def test_a_place_first_mention_shows_the_other_sides_names_with_their_language()
 
 def test_a_mention_by_the_other_sides_name_shows_the_policy_name_first() -> None:
     html = link("<p>Khankendi</p>")
-    assert re.search(">Khankendi</a>" + GLOSS + r'\(also <span lang="en">Stepanakert</span>;', html), html
+    # The policy's name (Stepanakert) is shown as the side that uses it writes it, in its own script.
+    assert re.search(">Khankendi</a>" + GLOSS + r'\(Armenian: <span lang="hy">Ստեփանակերտ</span>, '
+                     r'<span lang="hy-Latn">Step&#39;anakert</span>\)</small>', html), html
     by_side = link("<p>Stepanakert</p>", policy=naming.NamingPolicy("az"))
     assert re.search(">Stepanakert</a>" + GLOSS + r'\(Azerbaijani: <span lang="az">Xankəndi', by_side)
+
+
+def test_the_policy_name_comes_first_even_when_no_side_claims_it() -> None:
+    html = link("<p>Şuşa</p>")
+    assert re.search(">Şuşa</a>" + GLOSS + r'\(also <span lang="en">Shusha</span>; Armenian: <span lang="hy">Շուշի'
+                     r'</span>, <span lang="hy-Latn">Shushi</span>\)</small>', html), html
 
 
 def test_a_quotation_gets_links_but_no_inserted_gloss_which_goes_to_the_next_mention() -> None:

@@ -151,7 +151,7 @@ def test_a_term_is_linked_once_and_a_tooltip_everywhere_else() -> None:
 
 def test_backlinks_read_prose_and_link_macros_but_not_headings_or_code() -> None:
     found = mentions.backlinks([
-        ("a.md", "A", '# Stepanakert\n\nIn Artsakh, `Armenia` and {{ link("lachin") }}.\n'),
+        ("a.md", "A", '# Stepanakert\n\nIn Artsakh, `Armenia`, [a](places/nk.md) and {{ link("lachin") }}.\n'),
         ("b.md", "B", "```\nStepanakert\n```\n<span class=\"no-link\">Azerbaijan</span>\n"),
     ], INDEX, DATA)
     assert found == {"nkr": (("a.md", "A"),), "lachin": (("a.md", "A"),)}

@@ -1,10 +1,20 @@
-"""In Chromium: the timeline's filters (from file://, by keyboard, state in the URL) and the entity cards shown
-when hovering a mention (a title tooltip from file://, Material's styled tooltip over HTTP)."""
+"""In Chromium: the timeline's filters (from file://, by keyboard, state in the URL, under instant navigation)
+and the entity cards shown when hovering a mention (a title tooltip from file://, Material's styled tooltip over
+HTTP, Material's instant preview when it is enabled with the right `site_url`)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from tests.conftest import _QuietHandler, copy_project, mkdocs
 
 VISIBILITY = """() => [...document.querySelectorAll('.ex-timeline .ex-event')].map(e => ({
     id: e.id, kind: e.dataset.kind, actors: e.dataset.actors.split(' '), places: e.dataset.places.split(' '),
@@ -91,5 +101,57 @@ def test_hovering_a_mention_over_http_shows_materials_tooltip(browser: Any, serv
         tooltip = page.locator(".md-tooltip2--active")
         tooltip.wait_for(timeout=10000)
         assert tooltip.inner_text().strip() == card
+    finally:
+        page.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site with instant navigation and previews on, served at the `site_url` they require."""
+    project = copy_project(tmp_path_factory.mktemp("instant"))
+    port = free_port()
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace('site_url: ""', f'site_url: "http://127.0.0.1:{port}/"')
+    text = text.replace("    - navigation.sections\n",
+                        "    - navigation.sections\n    - navigation.instant\n    - navigation.instant.preview\n")
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_filters_and_previews_under_instant_navigation(browser: Any, instant_site: str) -> None:
+    page = open_page(browser, instant_site)
+    try:
+        page.evaluate("() => { window.sameDocument = true; }")
+        page.click("nav.md-nav--primary a[href$='timeline/']")
+        page.wait_for_selector("#ex-filters:not([hidden])")
+        assert page.evaluate("() => window.sameDocument"), "instant navigation should not reload the page"
+        value = page.eval_on_selector("#ex-filter-place", "s => s.options[1].value")
+        page.select_option("#ex-filter-place", value)
+        assert f"#place={value}" in page.url
+        assert "Showing" in page.locator(".ex-filter-count").inner_text()
+
+        # Hovering a mention shows Material's instant preview of the entity's page.
+        page.goto(instant_site + "article/")
+        link = page.locator("article a.ex-link--actor.ex-mention").first
+        link.hover()
+        preview = page.locator(".md-tooltip2--active")
+        preview.wait_for(timeout=10000)
+        # The preview is the entity page itself (its title becomes an <h3>, its lede follows), not the title card.
+        assert preview.locator("h3").first.inner_text().strip()
+        assert preview.locator(".ex-lede").count() >= 1
     finally:
         page.close()

@@ -12,7 +12,7 @@ def content_text(file: Path) -> str:
     html = file.read_text(encoding="utf-8")
     start = html.find('<article class="md-content__inner')
     parser = PageParser()
-    parser.feed(html[start:html.find("</article>", start)] if start != -1 else "")
+    parser.feed(html[start:html.rfind("</article>")] if start != -1 else "")  # event entries are <article>s too
     return re.sub(r"\s+", " ", "".join(parser.text + parser.glosses))
 
 

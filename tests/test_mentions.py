@@ -203,7 +203,7 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def content(file: Path) -> str:
     html = file.read_text(encoding="utf-8")
-    return html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    return html[html.index('<article class="md-content__inner'):html.rindex("</article>")]
 
 
 def test_hand_written_page_links_first_mentions_by_any_name(mini_site: Path) -> None:

@@ -118,7 +118,7 @@ class MentionIndex:
     owners: dict[str, str]
     pattern: re.Pattern[str] | None
     # Per build: an entity's escaped card, and a place's gloss per spelling (the same on every page).
-    rendered: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    rendered: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, entity id) of every mention in ``text``, left to right, longest first."""
@@ -216,7 +216,7 @@ def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionI
 
 def _gloss(state: PageMentions, place: Place, text: str, index: MentionIndex) -> str:
     state.glossed.add(place.id)
-    key = (place.id, text)
+    key = ("gloss", place.id, text)
     gloss = index.rendered.get(key)
     if gloss is None:
         gloss = index.rendered[key] = str(name_gloss(place, text, state.policy))

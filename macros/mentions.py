@@ -277,9 +277,12 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
                 if open_name == name:
                     break
             continue
-        if name in {"a", "small"} and (entity := _ENTITY_ATTR.search(tag)):
-            # An explicit link counts as the entity's mention; a gloss from the `mention` macro as its gloss.
-            (state.seen if name == "a" else state.glossed).add(entity.group(1))
+        if name == "a" and (entity := _ENTITY_ATTR.search(tag)):
+            # An explicit link (the `link` and `mention` macros, an entity page's lists) is the entity's first
+            # mention: the page names its place as its author chose; only a quotation defers the gloss.
+            state.seen.add(entity.group(1))
+            if not state.quoting:
+                state.glossed.add(entity.group(1))
         state.quoting += name in QUOTE_TAGS
         if name in VOID_TAGS or tag.endswith("/>"):
             continue

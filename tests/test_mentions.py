@@ -97,6 +97,8 @@ def test_headings_code_links_and_suppressed_spans_are_left_alone() -> None:
 def test_an_explicit_link_counts_as_the_first_mention() -> None:
     html = link('<p><a class="ex-link" href="/a" title="t" data-entity="am">Armenia</a> and Armenia</p>')
     assert linked(html) == [("am", "Armenia")]
+    html = link('<p><a class="ex-link" href="/s" title="t" data-entity="step">Stepanakert</a>, Stepanakert</p>')
+    assert "ex-aka" not in html  # the author linked it without the other side's name: so be it
 
 
 def test_an_entity_is_not_linked_on_its_own_page() -> None:

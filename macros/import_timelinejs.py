@@ -71,7 +71,8 @@ def read_sheet(text: str, shown: str) -> tuple[list[Row], list[Problem], list[Pr
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=lambda candidate: (
         "headline" in (timelinejs.column_key(cell) for cell in first_line.split(candidate)), candidate == ","))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open would otherwise swallow the rest of the sheet into one cell without a word.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[Row] = []
     header: list[str] | None = None
     last_line = 0
@@ -89,8 +90,8 @@ def read_sheet(text: str, shown: str) -> tuple[list[Row], list[Problem], list[Pr
                 continue
             rows.append(Row(start, {key: cell for key, cell in zip(header, cells, strict=False) if key}))
     except csv.Error as error:
-        problems.append(Problem(shown, reader.line_num, f"the CSV cannot be read ({error}); close the quote "
-                                "opened on or above this line, or export the sheet again as CSV"))
+        problems.append(Problem(shown, last_line + 1, f"the row that starts here cannot be read as CSV ({error}); "
+                                "close the quote opened in it, or export the sheet again as CSV"))
     if header is None and not problems:
         problems.append(Problem(shown, 1, "the sheet is empty; export a TimelineJS sheet with its header row"))
     return rows, problems, notes

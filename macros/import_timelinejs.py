@@ -32,7 +32,7 @@ KNOWN_COLUMNS = {timelinejs.column_key(name): name for name in (*timelinejs.COLU
 _APPROXIMATE = re.compile(r"^(c\.|ca\.|circa|about|around|approximately|approx\.|~)\s*", re.IGNORECASE)
 _MONTH_NAMES = {name.casefold(): number for number, name in enumerate(MONTHS, start=1)} | {
     name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)}
-MAX_TITLE, MAX_SUMMARY, MAX_CAPTION, MAX_CREDIT = 200, 2000, 1000, 500
+MAX_TITLE, MAX_SUMMARY, MAX_CAPTION, MAX_CREDIT, MAX_GROUP = 200, 2000, 1000, 500, 100
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def convert(rows: list[Row], shown: str, *, known_sources: dict[str, str | None]
         problems: list[str] = []
         notes: list[str] = []
         kind_of_row = fold(row.get("type"))
-        headline = timelinejs.html_to_text(row.get("headline"))
+        headline = " ".join(timelinejs.html_to_text(row.get("headline")).split())  # a headline is one line
         if kind_of_row == "title":
             if result.title is not None:
                 result.problems.append(Problem(shown, row.line, "a second title slide (TimelineJS shows only the "
@@ -259,6 +259,8 @@ def convert(rows: list[Row], shown: str, *, known_sources: dict[str, str | None]
                  f"--group-kind '{group}=KIND' or give every such row a kind with --kind KIND") if group else
                 f"`Group` is empty, so the event has no kind; write one of {', '.join(EVENT_KINDS)} in Group, or "
                 "give such rows a kind with --kind KIND")
+        if len(row.get("group")) > MAX_GROUP:
+            problems.append(f"`Group` is longer than {MAX_GROUP} characters; shorten it")
         sources, source_problems = _sources(row.get("sources"), known_sources, by_url, sheet_source)
         problems += source_problems
         media, media_problems, media_notes = _media(row)
@@ -275,9 +277,9 @@ def convert(rows: list[Row], shown: str, *, known_sources: dict[str, str | None]
         if approximate:
             event["approximate"] = True
         event["kind"] = kind
-        group = timelinejs.html_to_text(row.get("group"))
+        group = " ".join(timelinejs.html_to_text(row.get("group")).split())
         if group and fold(group) != kind:
-            event["group"] = group[:100]
+            event["group"] = group
         event.update({"title": headline, "summary": summary, "sources": sources})
         if media:
             event["media"] = media
@@ -381,8 +383,8 @@ def source_yaml_item(entry: dict[str, Any]) -> str:
     return "".join(f"  {line}" for line in text.splitlines(keepends=True))
 
 
-def _existing(out: Path) -> tuple[dict[str, str | None], set[str], list[dict[str, Any]], list[Problem]]:
-    """Sources (id → url), every id in use outside events.yml, and the events already there."""
+def _existing(out: Path, force: bool) -> tuple[dict[str, str | None], set[str], list[dict[str, Any]], list[Problem]]:
+    """Sources (id → url), every id in use outside events.yml, and the events already there (unless replaced)."""
     sources: dict[str, str | None] = {}
     ids: set[str] = set()
     events: list[dict[str, Any]] = []
@@ -390,7 +392,7 @@ def _existing(out: Path) -> tuple[dict[str, str | None], set[str], list[dict[str
     for stem, key in (("sources", "sources"), ("actors", "actors"), ("places", "places"), ("glossary", "terms"),
                       ("events", "events")):
         file = out / f"{stem}.yml"
-        if not file.exists():
+        if not file.exists() or (stem == "events" and force):
             continue
         document, read_problems = read_yaml(file, file.as_posix())
         problems += read_problems
@@ -449,7 +451,7 @@ def import_sheet(sheet: Path, out: Path, *, shown: str | None = None, sheet_sour
                                        "export it as 'CSV UTF-8' (Excel) or File > Download > CSV (Google Sheets)"))
         return result, []
     rows, problems, notes = read_sheet(text, shown)
-    sources, taken, existing_events, existing_problems = _existing(out)
+    sources, taken, existing_events, existing_problems = _existing(out, force)
     if problems or existing_problems:
         result.problems += problems + existing_problems
         result.notes += notes

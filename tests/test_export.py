@@ -221,4 +221,8 @@ def test_offline_edition_carries_the_exports_and_escapes_hostile_json_ld(rich: P
                                   (out / "places" / "hill-town.html").read_text(encoding="utf-8"))[0])
     assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 40.1, "longitude": 46.2}
     assert place["alternateName"] == ["Tepekent", "Тепекент"]
+    assert place["containedInPlace"]["name"] == "The Valley"
+    actor = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>',
+                                  (out / "actors" / "north-mod.html").read_text(encoding="utf-8"))[0])
+    assert (actor["@type"], actor["parentOrganization"]["name"]) == ("GovernmentOrganization", "Northland")
     assert 'href="https://example.org/photo.jpg"' in html and "<img" not in html.split('class="ex-media"')[1][:400]

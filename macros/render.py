@@ -180,7 +180,7 @@ def media_link(media: Media) -> Markup:
     """An event's photo or video, linked with its caption and credit, never loaded (no third-party request)."""
     thumbnail = (Markup(' · <a href="{}" rel="noopener">thumbnail</a>').format(media.thumbnail)
                  if media.thumbnail else Markup(""))
-    credit = Markup(' <span class="ex-credit">Credit: {}</span>').format(media.credit) if media.credit else Markup("")
+    credit = Markup(' · <span class="ex-credit">Credit: {}</span>').format(media.credit) if media.credit else Markup("")
     return Markup('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}</p>').format(
         media.url, media.caption or media.url, credit, thumbnail)
 

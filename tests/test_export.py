@@ -17,7 +17,6 @@ from jsonschema import Draft202012Validator
 from macros import export, jsonld
 from macros.import_timelinejs import import_sheet
 from macros.load import load_dataset
-from macros.model import Dataset
 from macros.schema import FILES, SEED
 from macros.yamlfile import read_yaml
 from tests.conftest import ROOT, copy_project, mkdocs
@@ -132,10 +131,23 @@ def test_json_ld_cannot_close_its_script_element() -> None:
     assert json.loads(inner) == {"name": HOSTILE_TITLE, "x": "a&b"}
 
 
-def event_keys(dataset: Dataset) -> list[tuple[Any, ...]]:
-    """What a TimelineJS sheet can carry of each event; ids are made again from the headline, so they are left out."""
-    return sorted(((event.date, event.end, event.approximate, event.category, event.group, event.title,
-                    event.summary, event.sources, event.media) for event in dataset.events.values()), key=repr)
+def _paragraphs(text: str) -> str:
+    # HTML, like the rendered page, does not tell one space from a line break inside a paragraph.
+    return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip())
+
+
+CARRIED = ("date", "end", "approximate", "kind", "group", "title", "summary", "sources", "media")
+
+
+def event_keys(events: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """What a TimelineJS sheet carries of each event, as written in events.yml; ids are made again from the
+    headline, and actors, places and claims have no column, so they are left out."""
+    keys = []
+    for event in events:
+        values = {key: event.get(key) for key in CARRIED}
+        values["title"], values["summary"] = _paragraphs(event["title"]), _paragraphs(event["summary"])
+        keys.append(tuple(json.dumps(values[key], sort_keys=True) for key in CARRIED))
+    return sorted(keys)
 
 
 @pytest.mark.parametrize("project", ["real", "mini", "rich"])
@@ -150,8 +162,12 @@ def test_export_then_import_gives_back_the_same_events(project: str, rich: Path,
     result, written = import_sheet(sheet, tmp_path / "data", group_kinds=groups, force=True)
     assert not result.problems, "\n".join(map(str, result.problems))
     assert written and result.title == "A title"
-    after = load_dataset(tmp_path)
-    assert event_keys(after) == event_keys(before)
+    document, problems = read_yaml(tmp_path / "data" / "events.yml", "events.yml")
+    assert document is not None and not problems
+    assert event_keys(document.value["events"]) == event_keys([export.event_entry(event)
+                                                                for event in before.events.values()])
+    if project != "real":  # the real data's claims may be a source's only citation, and claims stay behind
+        assert len(load_dataset(tmp_path).events) == len(before.events)
 
 
 def test_timeline_csv_has_timelinejs_columns_sources_and_no_formula(rich: Path) -> None:

@@ -177,9 +177,11 @@ def timelinejs_json(dataset: Dataset, title: str, description: str) -> dict[str,
         slide["text"] = {"headline": timelinejs.text_to_html(event.title),
                          "text": summary + _sources_html(dataset, event)}
         if event.media:
+            # TimelineJS writes caption and credit as HTML, but alt and title as DOM properties: plain text there.
             slide["media"] = _compact({
                 "url": event.media.url, "caption": timelinejs.text_to_html(event.media.caption or ""),
-                "credit": timelinejs.text_to_html(event.media.credit or ""), "thumbnail": event.media.thumbnail})
+                "credit": timelinejs.text_to_html(event.media.credit or ""), "thumbnail": event.media.thumbnail,
+                "alt": event.media.caption, "title": event.media.caption})
         slide["group"] = _group(event)
         if event.approximate:
             slide["display_date"] = format_range(event.date, event.end, True)

@@ -93,7 +93,8 @@ def test_timelinejs_json_escapes_text_and_keeps_media(rich: Path) -> None:
                  if slide["unique_id"] == "hostile")
     assert slide["text"]["headline"] == "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!-- \"x\""
     assert slide["media"] == {"url": "https://example.org/photo.jpg", "caption": "A &lt;photo&gt;",
-                              "credit": "Example &amp; Co", "thumbnail": "https://example.org/thumb.jpg"}
+                              "credit": "Example &amp; Co", "thumbnail": "https://example.org/thumb.jpg",
+                              "alt": "A <photo>", "title": "A <photo>"}
     assert slide["display_date"] == "c. 1988 – February 1989"
     assert slide["end_date"] == {"year": 1989, "month": 2}
 

@@ -10,7 +10,8 @@ import pytest
 
 from macros import timelinejs
 from macros.dates import PartialDate
-from macros.import_timelinejs import import_sheet, make_id
+from macros.import_timelinejs import import_sheet
+from macros.timelinejs_sheet import make_id
 from tests.conftest import ROOT, check, run
 
 FIXTURES = ROOT / "tests" / "fixtures" / "timelinejs"

@@ -113,8 +113,12 @@ def import_sheet(sheet: Path, out: Path, *, shown: str | None = None, sheet_sour
         problems.append(Problem((out / "events.yml").as_posix(), 1, f"already holds {len(existing_events)} "
                                 "event(s); import into another --out folder, or pass --force to replace them"))
     new_source = sheet_source is not None and sheet_source.id not in sources
-    if sheet_source is not None:
+    if sheet_source is not None and new_source:
         sources = {**sources, sheet_source.id: sheet_source.url}
+    elif sheet_source is not None and (sheet_source.title or sheet_source.publisher or sheet_source.date
+                                       or sheet_source.url):
+        notes.append(Problem(shown, 1, f"--source-id {sheet_source.id!r} is already in sources.yml: its entry there "
+                             "is cited as it is, and the other --source-* options are not used"))
     result = convert(rows, shown, known_sources=sources, taken_ids=set(taken),
                      sheet_source=sheet_source.id if sheet_source else None, group_kinds=group_kinds,
                      default_kind=default_kind)

@@ -143,3 +143,14 @@ def test_ids_are_readable_and_deduplicated_in_row_order() -> None:
     assert make_id(PartialDate(1988), "Ղարաբաղ", taken) == "1988-2"
     long = make_id(date, "Azerbaijan launches “local anti-terrorist measures” in Nagorno-Karabakh today", taken)
     assert long == "2023-09-19-azerbaijan-launches-local-anti-terrorist-measures"
+
+
+def test_an_existing_source_is_cited_as_it_is(tmp_path: Path) -> None:
+    project = mini_project(tmp_path)
+    sources_before = (project / "data" / "sources.yml").read_text(encoding="utf-8")
+    code, output = import_cli(project, "sheet.csv", "--force", "--group-kind", "Battles=military", "--kind", "legal",
+                              "--source-id", "src-seed", "--source-title", "Ignored")
+    assert code == 0, output
+    assert "sheet.csv:1: note: --source-id 'src-seed' is already in sources.yml" in output
+    assert (project / "data" / "sources.yml").read_text(encoding="utf-8") == sources_before
+    assert "sources: [src-seed]" in (project / "data" / "events.yml").read_text(encoding="utf-8")

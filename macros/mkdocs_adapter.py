@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from macros import export, jsonld, pages, render
 from macros.load import load_dataset
-from macros.model import Dataset
+from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -115,16 +115,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     current = state()
     generated = current.generated.get(page.file.src_uri)
     entity = current.dataset.entity(generated.entity_id) if generated and generated.entity_id else None
-    if entity is None or current.files is None or entity.kind not in pages.FOLDERS:
+    if not isinstance(entity, Actor | Place | Event) or current.files is None:
         return output
     files = current.files
 
-    def url_of(target: object) -> str:
-        file = files.get_file_from_path(pages.page_of(target))  # type: ignore[arg-type]
+    def url_of(target: Entity) -> str:
+        file = files.get_file_from_path(pages.page_of(target))
         assert file is not None
         return urljoin(config.site_url, file.url) if config.site_url else file.url_relative_to(page.file)
 
-    script = jsonld.script_element(jsonld.entity_jsonld(current.dataset, entity, url_of))  # type: ignore[arg-type]
+    script = jsonld.script_element(jsonld.entity_jsonld(current.dataset, entity, url_of))
     head_end = output.find("</head>")
     return output if head_end < 0 else output[:head_end] + script + output[head_end:]
 

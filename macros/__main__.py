@@ -1,4 +1,5 @@
-"""Command line: ``python -m macros check [DATA_DIR]`` and ``python -m macros schema``."""
+"""Command line: ``python -m macros check [DATA_DIR]``, ``python -m macros schema`` and
+``python -m macros import-timelinejs SHEET.csv`` (see ``macros.import_timelinejs``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros import import_timelinejs
 from macros.load import load_dataset
 from macros.problems import DataError
 from macros.schema import FILES, schema_json
@@ -42,10 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="check the data files and report every problem")
     check_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
     commands.add_parser("schema", help="write schema/*.schema.json from macros/schema.py")
+    import_timelinejs.add_arguments(commands)
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
         return check(root, args.data_dir)
+    if args.command == "import-timelinejs":
+        return import_timelinejs.run(args)
     return write_schemas(root)
 
 

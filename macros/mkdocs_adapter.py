@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,9 +20,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import pages, render
+from macros import export, jsonld, pages, render
 from macros.load import load_dataset
-from macros.model import Dataset
+from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -37,6 +38,7 @@ class BuildState:
     files: Files | None = None
     contexts: dict[str, render.PageContext] = field(default_factory=dict)
     current: Page | None = None
+    downloads: list[export.Download] = field(default_factory=list)
 
 
 _state: BuildState | None = None
@@ -74,6 +76,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         files.append(generated)
         current.generated[page.src_uri] = page
+    # The exports are files of the docs, so every edition (the offline one too) copies them and links resolve.
+    current.downloads = export.downloads(current.dataset, config.site_name, config.site_description or "")
+    for download in current.downloads:
+        files.append(File.generated(config, download.path, content=download.content))
     current.files = files
     return files
 
@@ -103,6 +109,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put an entity page's schema.org JSON-LD in its head."""
+    current = state()
+    generated = current.generated.get(page.file.src_uri)
+    entity = current.dataset.entity(generated.entity_id) if generated and generated.entity_id else None
+    if not isinstance(entity, Actor | Place | Event) or current.files is None:
+        return output
+    files = current.files
+
+    def url_of(target: Entity) -> str:
+        file = files.get_file_from_path(pages.page_of(target))
+        assert file is not None
+        return urljoin(config.site_url, file.url) if config.site_url else file.url_relative_to(page.file)
+
+    script = jsonld.script_element(jsonld.entity_jsonld(current.dataset, entity, url_of))
+    head_end = output.find("</head>")
+    return output if head_end < 0 else output[:head_end] + script + output[head_end:]
 
 
 def _linker(page: Page, files: Files) -> Callable[[str], str]:
@@ -180,6 +205,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         chosen = [event for event in state().dataset.chronology if start <= event.date.iso <= end + "~"]
         return _html(render.event_list(_ctx(), chosen))
 
+    def data_files() -> str:
+        """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
+        return _html(render.download_list(_ctx(), state().downloads))
+
     return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
                                                          source_list, seed_article, link, date_of, cite,
-                                                         events_between)}
+                                                         events_between, data_files)}

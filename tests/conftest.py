@@ -36,6 +36,12 @@ def check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[st
     return run(sys.executable, "-m", "macros", "check", *args, cwd=cwd)
 
 
+STORY_PAGES = {
+    "index.md": "# Home\n\nA test explainer.\n",
+    "next.md": "# What happened next\n\n{{ events_between(\"2023-09-20\") }}\n",
+}
+
+
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A copy of the project in ``target``, optionally with another data folder."""
     for part in PROJECT_PARTS:
@@ -47,6 +53,9 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     if data is not None:
         shutil.rmtree(target / "data")
         shutil.copytree(data, target / "data")
+        # These hand-written pages tell this story with its ids; another dataset gets neutral ones.
+        for page, text in STORY_PAGES.items():
+            (target / "docs" / page).write_text(text, encoding="utf-8")
     return target
 
 

@@ -195,7 +195,7 @@ def test_data_page_lists_every_export_with_its_size(site: Path) -> None:
 
 
 def test_entity_pages_describe_themselves_in_json_ld(site: Path) -> None:
-    html = (site / "events" / "2023-09-19-offensive" / "index.html").read_text(encoding="utf-8")
+    html = (site / "events" / "2023-09-19-azerbaijani-operation" / "index.html").read_text(encoding="utf-8")
     head = html[:html.index("</head>")]
     [payload] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head)
     data = json.loads(payload)

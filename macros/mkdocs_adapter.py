@@ -8,6 +8,7 @@ with the data is a call into the core (``macros.load``, ``macros.pages``, ``macr
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import pages, render
+from macros import edit_links, pages, reference, render
 from macros.load import load_dataset
 from macros.model import Dataset
 from macros.problems import DataError
+from macros.schema import FILES
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -82,6 +84,11 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     current = state()
     current.current = page
     current.contexts[page.file.src_uri] = render.PageContext(current.dataset, _linker(page, files))
+    generated = current.generated.get(page.file.src_uri)
+    if generated is not None and config.edit_uri:
+        # MkDocs gives generated files no edit link; point it at the data file, at the entry's line.
+        docs_to_root = Path(os.path.relpath(current.root, config.docs_dir)).as_posix()
+        page.edit_url = edit_links.generated_page_url(config.edit_uri, docs_to_root, current.dataset, generated)
     return page
 
 
@@ -179,6 +186,12 @@ def _macros() -> dict[str, Callable[..., Any]]:
         chosen = [event for event in state().dataset.chronology if start <= event.date.iso <= end + "~"]
         return _html(render.event_list(_ctx(), chosen))
 
+    def data_reference(stem: str) -> str:
+        """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""
+        if stem not in FILES:
+            raise PluginError(f"data_reference({stem!r}): no such data file; use one of {sorted(FILES)}")
+        return _html(reference.field_table(stem))
+
     return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
                                                          source_list, seed_article, link, date_of, cite,
-                                                         events_between)}
+                                                         events_between, data_reference)}

@@ -50,7 +50,7 @@ def state() -> BuildState:
     return _state
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     global _state
     root = Path(config.config_file_path).parent
     try:
@@ -66,6 +66,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
     macros_plugin.register_macros(_macros())
+    if serving:
+        # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
+        # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
+        macros_plugin.config["on_error_fail"] = False
     return config
 
 

@@ -37,15 +37,16 @@ def test_entity_pages_edit_their_entry(site: Path) -> None:
         for entity in table.values():
             url = edit_link(site / folder / entity.id / "index.html")
             assert url.startswith("https://"), url
-            assert url.endswith(f"/blob/main/{entity.origin.path}#L{entity.origin.line}"), url
+            assert "/blob/" in url and url.endswith(f"/{entity.origin.path}#L{entity.origin.line}"), url
     stepanakert = DATA.places["stepanakert"].origin
     line = (ROOT / stepanakert.path).read_text(encoding="utf-8").splitlines()[stepanakert.line - 1]
     assert line.strip() == "- id: stepanakert"
 
 
 def test_hand_written_and_index_pages_edit_their_file(site: Path) -> None:
-    assert edit_link(site / "index.html").endswith("/edit/main/docs/index.md")
-    assert edit_link(site / "places" / "index.html").endswith("/edit/main/data/places.yml")
+    for page, source in (("index.html", "/docs/index.md"), ("places/index.html", "/data/places.yml")):
+        url = edit_link(site / page)
+        assert "/edit/" in url and url.endswith(source), url
 
 
 def test_repo_url_is_not_set_so_no_page_calls_the_github_api(site: Path) -> None:

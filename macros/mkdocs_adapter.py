@@ -8,6 +8,7 @@ with the data is a call into the core (``macros.load``, ``macros.pages``, ``macr
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import export, jsonld, pages, render
+from macros import edit_links, export, jsonld, pages, reference, render
 from macros.load import load_dataset
 from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
+from macros.schema import FILES
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -50,7 +52,7 @@ def state() -> BuildState:
     return _state
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     global _state
     root = Path(config.config_file_path).parent
     try:
@@ -66,6 +68,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
     macros_plugin.register_macros(_macros())
+    if serving:
+        # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
+        # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
+        macros_plugin.config["on_error_fail"] = False
     return config
 
 
@@ -88,6 +94,11 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     current = state()
     current.current = page
     current.contexts[page.file.src_uri] = render.PageContext(current.dataset, _linker(page, files))
+    generated = current.generated.get(page.file.src_uri)
+    if generated is not None and config.edit_uri:
+        # MkDocs gives generated files no edit link; point it at the data file, at the entry's line.
+        docs_to_root = Path(os.path.relpath(current.root, config.docs_dir)).as_posix()
+        page.edit_url = edit_links.generated_page_url(config.edit_uri, docs_to_root, current.dataset, generated)
     return page
 
 
@@ -209,6 +220,12 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
         return _html(render.download_list(_ctx(), state().downloads))
 
+    def data_reference(stem: str) -> str:
+        """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""
+        if stem not in FILES:
+            raise PluginError(f"data_reference({stem!r}): no such data file; use one of {sorted(FILES)}")
+        return _html(reference.field_table(stem))
+
     return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
                                                          source_list, seed_article, link, date_of, cite,
-                                                         events_between, data_files)}
+                                                         events_between, data_files, data_reference)}

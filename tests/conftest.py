@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "seeds", "data")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -53,6 +54,8 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     if data is not None:
         shutil.rmtree(target / "data")
         shutil.copytree(data, target / "data")
+        if (data.parent / "seeds").is_dir():  # a fixture's article lies beside its data
+            shutil.copytree(data.parent / "seeds", target / "seeds", dirs_exist_ok=True)
         # These hand-written pages tell this story with its ids; another dataset gets neutral ones.
         for page, text in STORY_PAGES.items():
             (target / "docs" / page).write_text(text, encoding="utf-8")

@@ -23,6 +23,9 @@ check: $(BIN)/.installed  ## check data/ and print every problem
 schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
 	$(BIN)/python -m macros schema
 
+offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as dist/explainer-offline.zip
+	PYTHON=$(BIN)/python scripts/build-offline
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check macros tests scripts
 	$(BIN)/mypy
@@ -32,4 +35,4 @@ test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, t
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-offline dist .pytest_cache .mypy_cache .ruff_cache

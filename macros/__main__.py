@@ -1,4 +1,5 @@
-"""Command line: ``python -m macros check [DATA_DIR]`` and ``python -m macros schema``."""
+"""Command line: ``python -m macros check [--format github] [DATA_DIR]``, ``python -m macros schema`` and
+``python -m macros import-timelinejs SHEET.csv`` (see ``macros.import_timelinejs``)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros import import_timelinejs
+from macros.annotations import github_report
 from macros.load import load_dataset
 from macros.problems import DataError
 from macros.schema import FILES, schema_json
 
 
-def check(root: Path, data_dir: Path | None) -> int:
-    """Print every problem as ``path:line: message`` and return 1, or print a summary and return 0."""
+def check(root: Path, data_dir: Path | None, output: str = "text") -> int:
+    """Print every problem as ``path:line: message`` and return 1, or print a summary and return 0.
+
+    With ``output="github"`` the problems are printed first as GitHub Actions annotations (see
+    ``macros.annotations``), then as plain text, so the log has every one.
+    """
     try:
         dataset = load_dataset(root, data_dir)
     except DataError as error:
-        for problem in error.problems:
-            print(problem)
+        lines = github_report(error.problems) if output == "github" else [str(p) for p in error.problems]
+        for line in lines:
+            print(line)
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
         return 1
@@ -40,12 +48,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="check the data files and report every problem")
+    check_parser.add_argument("--format", choices=["text", "github"], default="text",
+                              help="github: also print the problems as GitHub Actions annotations")
     check_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
     commands.add_parser("schema", help="write schema/*.schema.json from macros/schema.py")
+    import_timelinejs.add_arguments(commands)
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
-        return check(root, args.data_dir)
+        return check(root, args.data_dir, args.format)
+    if args.command == "import-timelinejs":
+        return import_timelinejs.run(args)
     return write_schemas(root)
 
 

@@ -9,12 +9,14 @@ drops the project's modules from ``sys.modules`` and imports them afresh; it hol
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 _adapter: ModuleType | None = None
+_command = "build"  # set once per process by on_startup; this module outlives the rebuilds of `mkdocs serve`
 
 
 def _fresh_adapter(project_root: str) -> ModuleType:
@@ -22,13 +24,24 @@ def _fresh_adapter(project_root: str) -> ModuleType:
         sys.path.insert(0, project_root)
     for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
         del sys.modules[name]
-    return importlib.import_module("macros.mkdocs_adapter")
+    try:
+        return importlib.import_module("macros.mkdocs_adapter")
+    except SyntaxError as error:  # an edit saved halfway during `mkdocs serve`: a message, not a traceback
+        from mkdocs.exceptions import PluginError
+
+        where = Path(os.path.relpath(error.filename or "macros", project_root)).as_posix()
+        raise PluginError(f"{where}:{error.lineno}: {error.msg}; fix it and save again") from None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: Any) -> Any:
     global _adapter
     _adapter = _fresh_adapter(str(Path(config.config_file_path).parent))
-    return _adapter.on_config(config)
+    return _adapter.on_config(config, serving=_command == "serve")
 
 
 def _forward(event: str) -> Any:
@@ -43,3 +56,4 @@ on_files = _forward("on_files")
 on_pre_page = _forward("on_pre_page")
 on_page_markdown = _forward("on_page_markdown")
 on_page_content = _forward("on_page_content")
+on_post_page = _forward("on_post_page")

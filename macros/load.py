@@ -61,6 +61,7 @@ def _build(entry: check_links.Entry) -> model.Entity:
                                      quote=bool(claim.get("quote", False)),
                                      disputed_by=tuple(claim.get("disputed_by", ())))
                          for claim in value.get("claims", ())),
+            group=value.get("group"), media=model.Media(**value["media"]) if "media" in value else None,
             origin=origin)
     return model.Term(
         id=value["id"], term=value["term"], definition=value["definition"], sources=tuple(value["sources"]),

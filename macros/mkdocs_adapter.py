@@ -8,10 +8,12 @@ with the data is a call into the core (``macros.load``, ``macros.pages``, ``macr
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,12 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import mentions, naming, pages, render
+from macros import edit_links, export, jsonld, mentions, naming, pages, reference, render
 from macros import names_page as names_page_module
 from macros import timeline_filters as timeline_filters_module
 from macros.load import load_dataset
-from macros.model import Dataset, Place
+from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
+from macros.schema import FILES
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -42,6 +45,7 @@ class BuildState:
     policy: naming.NamingPolicy = field(default_factory=naming.NamingPolicy)
     mention_index: mentions.MentionIndex | None = None
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    downloads: list[export.Download] = field(default_factory=list)
 
 
 _state: BuildState | None = None
@@ -53,7 +57,7 @@ def state() -> BuildState:
     return _state
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     global _state
     root = Path(config.config_file_path).parent
     try:
@@ -72,6 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
     macros_plugin.register_macros(_macros())
+    if serving:
+        # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
+        # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
+        macros_plugin.config["on_error_fail"] = False
     return config
 
 
@@ -82,6 +90,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         files.append(generated)
         current.generated[page.src_uri] = page
+    # The exports are files of the docs, so every edition (the offline one too) copies them and links resolve.
+    current.downloads = export.downloads(current.dataset, config.site_name, config.site_description or "")
+    for download in current.downloads:
+        files.append(File.generated(config, download.path, content=download.content))
     current.files = files
     current.backlinks = _backlinks(current, files)
     return files
@@ -106,6 +118,11 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     current.current = page
     current.contexts[page.file.src_uri] = render.PageContext(current.dataset, _linker(page, files),
                                                             policy=current.policy, backlinks=current.backlinks)
+    generated = current.generated.get(page.file.src_uri)
+    if generated is not None and config.edit_uri:
+        # MkDocs gives generated files no edit link; point it at the data file, at the entry's line.
+        docs_to_root = Path(os.path.relpath(current.root, config.docs_dir)).as_posix()
+        page.edit_url = edit_links.generated_page_url(config.edit_uri, docs_to_root, current.dataset, generated)
     return page
 
 
@@ -133,6 +150,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put an entity page's schema.org JSON-LD in its head."""
+    current = state()
+    generated = current.generated.get(page.file.src_uri)
+    entity = current.dataset.entity(generated.entity_id) if generated and generated.entity_id else None
+    if not isinstance(entity, Actor | Place | Event) or current.files is None:
+        return output
+    files = current.files
+
+    def url_of(target: Entity) -> str:
+        file = files.get_file_from_path(pages.page_of(target))
+        assert file is not None
+        return urljoin(config.site_url, file.url) if config.site_url else file.url_relative_to(page.file)
+
+    script = jsonld.script_element(jsonld.entity_jsonld(current.dataset, entity, url_of))
+    head_end = output.find("</head>")
+    return output if head_end < 0 else output[:head_end] + script + output[head_end:]
 
 
 def _linker(page: Page, files: Files) -> Callable[[str], str]:
@@ -229,7 +265,17 @@ def _macros() -> dict[str, Callable[..., Any]]:
         chosen = [event for event in state().dataset.chronology if start <= event.date.iso <= end + "~"]
         return _html(render.event_list(_ctx(), chosen))
 
+    def data_files() -> str:
+        """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
+        return _html(render.download_list(_ctx(), state().downloads))
+
+    def data_reference(stem: str) -> str:
+        """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""
+        if stem not in FILES:
+            raise PluginError(f"data_reference({stem!r}): no such data file; use one of {sorted(FILES)}")
+        return _html(reference.field_table(stem))
+
     return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
-                                                         glossary,
-                                                         source_list, seed_article, link, mention, names_page, date_of,
-                                                         cite, events_between)}
+                                                         glossary, source_list, seed_article, link, mention,
+                                                         names_page, date_of, cite, events_between, data_files,
+                                                         data_reference)}

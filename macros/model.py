@@ -98,6 +98,14 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Media:
+    url: str
+    credit: str | None = None
+    caption: str | None = None
+    thumbnail: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     date: PartialDate
@@ -110,6 +118,8 @@ class Event:
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
+    group: str | None = None
+    media: Media | None = None
     origin: Origin = Origin("", 0)
     kind: str = field(default="event", init=False)
 

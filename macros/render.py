@@ -14,7 +14,8 @@ from markupsafe import Markup, escape
 
 from macros import naming, pages
 from macros.dates import format_date, format_range
-from macros.model import Actor, Claim, Dataset, Entity, Event, Name, Place, Source, Term
+from macros.export import Download
+from macros.model import Actor, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
 
 LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian", "fr": "French",
              "tr": "Turkish", "de": "German", "es": "Spanish", "it": "Italian", "uk": "Ukrainian", "fa": "Persian",
@@ -195,6 +196,15 @@ def claims_block(ctx: PageContext, claims: Iterable[Claim]) -> Markup:
         Markup("").join(columns))
 
 
+def media_link(media: Media) -> Markup:
+    """An event's photo or video, linked with its caption and credit, never loaded (no third-party request)."""
+    thumbnail = (Markup(' · <a href="{}" rel="noopener">thumbnail</a>').format(media.thumbnail)
+                 if media.thumbnail else Markup(""))
+    credit = Markup(' · <span class="ex-credit">Credit: {}</span>').format(media.credit) if media.credit else Markup("")
+    return Markup('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}</p>').format(
+        media.url, media.caption or media.url, credit, thumbnail)
+
+
 def event_list(ctx: PageContext, events: Iterable[Event]) -> Markup:
     items = [Markup("<li>{} — {}</li>").format(event_date(event), entity_link(ctx, event.id)) for event in events]
     if not items:
@@ -264,6 +274,8 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
         parts.append(_section("Where", "places", Markup("<p>{}</p>").format(links(ctx, event.places))))
     if event.claims:
         parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
+    if event.media:
+        parts.append(_section("Media", "media", media_link(event.media)))
     chronology = ctx.dataset.chronology
     position = chronology.index(event)
     around = []
@@ -395,3 +407,16 @@ def seed_article(ctx: PageContext) -> Markup:
     if seed.notes:
         body += _section("Context notes", "context-notes", Markup('<ol class="ex-notes">{}</ol>').format(note_items))
     return body + Markup("</div>")
+
+
+def download_list(ctx: PageContext, downloads: Iterable[Download]) -> Markup:
+    """The exported files, each linked with its size and what it holds."""
+    items = Markup("").join(Markup(
+        '<li><a href="{}" download><code>{}</code></a>, {}: <strong>{}</strong>. {}</li>').format(
+        ctx.link(item.path), item.path.rsplit("/", 1)[-1], _size(len(item.content)), item.title, item.description)
+        for item in downloads)
+    return Markup('<ul class="ex-downloads">{}</ul>').format(items)
+
+
+def _size(count: int) -> str:
+    return f"{count} bytes" if count < 1024 else f"{count / 1024:.1f} KB"

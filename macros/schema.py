@@ -129,6 +129,14 @@ CLAIM = _object({
     "disputed_by": _ids("Actors who deny this claim."),
 }, ["by", "says", "source"], "What one actor says about the event.")
 
+# The fields of a TimelineJS slide's media that a reader can follow (https://timeline.knightlab.com/docs/json-format.html).
+MEDIA = _object({
+    "url": _url("The photo, video or document (http or https); the page links to it and never loads it."),
+    "credit": _text("Who made it.", 500),
+    "caption": _text("What it shows.", 1000),
+    "thumbnail": _url("A small image of it (http or https), also linked, never loaded."),
+}, ["url"], "A photo, video or document about the event, linked from its page.")
+
 EVENT = _object({
     "id": _id("Unique id across all data files."),
     "date": _date("When it happened."),
@@ -141,6 +149,8 @@ EVENT = _object({
     "places": _ids("Where it happened."),
     "sources": _ids("Where a reader can check it.", min_items=1),
     "claims": {"type": "array", "items": CLAIM, "description": "What each side says, attributed."},
+    "group": _text("A label that groups events in a row, as a TimelineJS sheet's Group column does.", 100),
+    "media": MEDIA,
 }, ["id", "date", "kind", "title", "summary", "sources"], "A dated event with its sources.")
 
 ALTERNATIVE = _object({

@@ -1,0 +1,34 @@
+"""Where a page's "edit" action leads: for a generated page, the data file it comes from, at the entry's line.
+
+The repository is one setting, MkDocs' ``edit_uri`` (an absolute URL ending in the docs folder, e.g.
+``https://github.com/OWNER/REPO/edit/main/docs/``); ``repo_url`` stays unset, since with it Material makes every
+page call api.github.com. GitHub's and GitLab's edit view cannot open at a line, their ``blob`` view can (and has
+an edit button), so an entry's action opens ``.../blob/main/data/places.yml#L42`` there.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+from macros.model import Dataset
+from macros.pages import GeneratedPage
+
+
+def file_url(edit_uri: str, docs_to_root: str, path: str, line: int = 0) -> str:
+    """The URL that opens ``path`` (relative to the project root) for editing, at ``line`` where the host can.
+
+    ``docs_to_root`` is the way from the docs folder to the project root (``..`` for ``docs/``).
+    """
+    url = urljoin(edit_uri if edit_uri.endswith("/") else edit_uri + "/", f"{docs_to_root.rstrip('/')}/{path}")
+    parts = urlsplit(url)
+    if line > 0 and "/edit/" in parts.path:  # GitHub: /OWNER/REPO/edit/main/…; GitLab: /GROUP/REPO/-/edit/main/…
+        return parts._replace(path=parts.path.replace("/edit/", "/blob/", 1), fragment=f"L{line}").geturl()
+    return url
+
+
+def generated_page_url(edit_uri: str, docs_to_root: str, dataset: Dataset, page: GeneratedPage) -> str:
+    """The edit URL of a generated page: its entity's entry, or the whole data file for an index page."""
+    entity = dataset.entity(page.entity_id) if page.entity_id else None
+    if entity is not None and entity.origin.path:
+        return file_url(edit_uri, docs_to_root, entity.origin.path, entity.origin.line)
+    return file_url(edit_uri, docs_to_root, page.edit_path)

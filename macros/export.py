@@ -1,0 +1,236 @@
+"""The data in the formats others use, written with the site into ``downloads/`` and listed on the Data page.
+
+- ``explainer.json``: the whole dataset, each list shaped as its data file (the JSON Schemas in ``schema/``
+  validate them), with a ``schema_version`` to bump whenever that shape changes;
+- ``timeline.csv``: the timeline as a TimelineJS sheet (Knight Lab's columns, plus ``Sources``), which
+  ``python -m macros import-timelinejs`` reads back;
+- ``timeline.json``: the timeline in TimelineJS's JSON format, for any TimelineJS embed;
+- ``places.geojson``: the places that have coordinates, as GeoJSON points (RFC 7946: longitude first).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from macros import timelinejs
+from macros.dates import PartialDate, format_range
+from macros.model import Actor, Dataset, Event, Name, Place, Source, Term
+
+SCHEMA_VERSION = 1
+FOLDER = "downloads"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # in the docs (and the site): downloads/<name>
+    content: bytes
+    title: str
+    description: str
+
+
+def _compact(values: dict[str, Any]) -> dict[str, Any]:
+    """Leave out what the data leaves out: None, empty lists and a false default."""
+    return {key: value for key, value in values.items() if value not in (None, [], (), False, "")}
+
+
+def _name(name: Name) -> dict[str, Any]:
+    period = _compact({"from": name.period_from.iso if name.period_from else None,
+                       "to": name.period_to.iso if name.period_to else None})
+    return _compact({"text": name.text, "lang": name.lang, "script": name.script, "romanized": name.romanized,
+                     "used_by": list(name.used_by), "period": period or None, "note": name.note})
+
+
+def source_entry(source: Source) -> dict[str, Any]:
+    return _compact({"id": source.id, "publisher": source.publisher, "title": source.title, "date": source.date.iso,
+                     "url": source.url, "archive_url": source.archive_url, "language": source.language,
+                     "author": source.author})
+
+
+def actor_entry(actor: Actor) -> dict[str, Any]:
+    return _compact({"id": actor.id, "name": actor.name, "kind": actor.category, "description": actor.description,
+                     "aliases": list(actor.aliases), "names": [_name(name) for name in actor.names],
+                     "part_of": actor.part_of, "sources": list(actor.sources)})
+
+
+def place_entry(place: Place) -> dict[str, Any]:
+    coordinates = place.coordinates
+    return _compact({
+        "id": place.id, "name": place.name, "kind": place.category, "description": place.description,
+        "aliases": list(place.aliases), "names": [_name(name) for name in place.names],
+        "located_in": place.located_in,
+        "coordinates": {"lat": coordinates.lat, "lon": coordinates.lon, "source": coordinates.source}
+        if coordinates else None,
+        "sources": list(place.sources)})
+
+
+def event_entry(event: Event) -> dict[str, Any]:
+    media = _compact({"url": event.media.url, "credit": event.media.credit, "caption": event.media.caption,
+                      "thumbnail": event.media.thumbnail}) if event.media else None
+    return _compact({
+        "id": event.id, "date": event.date.iso, "end": event.end.iso if event.end else None,
+        "approximate": event.approximate, "kind": event.category, "title": event.title, "summary": event.summary,
+        "actors": list(event.actors), "places": list(event.places), "sources": list(event.sources),
+        "claims": [_compact({"by": claim.by, "says": claim.says, "quote": claim.quote, "source": claim.source,
+                             "disputed_by": list(claim.disputed_by)}) for claim in event.claims],
+        "group": event.group, "media": media})
+
+
+def term_entry(term: Term) -> dict[str, Any]:
+    return _compact({
+        "id": term.id, "term": term.term, "aliases": list(term.aliases), "definition": term.definition,
+        "used_by": list(term.used_by),
+        "instead": [_compact({"term": alt.term, "used_by": list(alt.used_by), "source": alt.source})
+                    for alt in term.instead],
+        "related": list(term.related), "sources": list(term.sources)})
+
+
+def dataset_json(dataset: Dataset, title: str) -> dict[str, Any]:
+    """Everything in ``data/`` as one JSON document; each list has the shape of its YAML file."""
+    seed = dataset.seed
+    return _compact({
+        "schema_version": SCHEMA_VERSION,
+        "title": title,
+        "sources": [source_entry(source) for source in dataset.sources.values()],
+        "actors": [actor_entry(actor) for actor in dataset.actors.values()],
+        "places": [place_entry(place) for place in dataset.places.values()],
+        "events": [event_entry(event) for event in dataset.chronology],
+        "terms": [term_entry(term) for term in dataset.terms.values()],
+        "seed": _compact({"source": seed.source, "file": seed.file,
+                          "notes": [{"id": note.id, "passage": note.passage, "verdict": note.verdict,
+                                     "note": note.note, "sources": list(note.sources)} for note in seed.notes]})
+        if seed else None,
+    })
+
+
+def _group(event: Event) -> str:
+    return event.group or event.category
+
+
+def timeline_rows(dataset: Dataset, title: str, description: str) -> list[list[str]]:
+    """The timeline as a TimelineJS sheet: a title row, then one row per event in date order."""
+    def cells(date: PartialDate | None) -> list[str]:
+        if date is None:
+            return ["", "", ""]
+        return [str(date.year), str(date.month or ""), str(date.day or "")]
+
+    header = [*timelinejs.COLUMNS, timelinejs.SOURCES_COLUMN]
+    rows = [header, _row(header, {"Headline": timelinejs.text_to_html(title),
+                                  "Text": timelinejs.text_to_html(description), "Type": "title"})]
+    for event in dataset.chronology:
+        start, end = cells(event.date), cells(event.end)
+        media = event.media
+        rows.append(_row(header, {
+            "Year": start[0], "Month": start[1], "Day": start[2],
+            "End Year": end[0], "End Month": end[1], "End Day": end[2],
+            "Display Date": format_range(event.date, event.end, True) if event.approximate else "",
+            "Headline": timelinejs.text_to_html(event.title), "Text": timelinejs.text_to_html(event.summary),
+            "Media": media.url if media else "",
+            "Media Credit": timelinejs.text_to_html(media.credit or "") if media else "",
+            "Media Caption": timelinejs.text_to_html(media.caption or "") if media else "",
+            "Media Thumbnail": (media.thumbnail or "") if media else "",
+            "Group": _group(event), "Sources": " ".join(event.sources)}))
+    return rows
+
+
+def _row(header: list[str], values: dict[str, str]) -> list[str]:
+    return [timelinejs.spreadsheet_safe(values.get(column, "")) for column in header]
+
+
+def timeline_csv(dataset: Dataset, title: str, description: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(timeline_rows(dataset, title, description))
+    return buffer.getvalue()
+
+
+def _slide_date(date: PartialDate) -> dict[str, int]:
+    # Knight Lab: "year: A number ... month: A number from 1-12 ... day: A number".
+    return {key: value for key, value in (("year", date.year), ("month", date.month), ("day", date.day)) if value}
+
+
+def _sources_html(dataset: Dataset, event: Event) -> str:
+    items = []
+    for source_id in event.sources:
+        source = dataset.sources[source_id]
+        label = timelinejs.text_to_html(f"{source.publisher}: {source.title} ({source.date.iso})")
+        items.append(f'<a href="{html.escape(source.url)}">{label}</a>' if source.url else label)
+    return "<p>Sources: " + "; ".join(items) + "</p>"
+
+
+def timelinejs_json(dataset: Dataset, title: str, description: str) -> dict[str, Any]:
+    """The timeline in Knight Lab's JSON format (https://timeline.knightlab.com/docs/json-format.html).
+
+    Text is escaped HTML; each slide ends with its sources, since a TimelineJS slide has no field for them.
+    """
+    events = []
+    for event in dataset.chronology:
+        slide: dict[str, Any] = {"start_date": _slide_date(event.date)}
+        if event.end:
+            slide["end_date"] = _slide_date(event.end)
+        summary = timelinejs.text_to_html(event.summary)
+        if not summary.startswith("<p>"):
+            summary = f"<p>{summary}</p>"
+        slide["text"] = {"headline": timelinejs.text_to_html(event.title),
+                         "text": summary + _sources_html(dataset, event)}
+        if event.media:
+            # TimelineJS writes caption and credit as HTML, but alt and title as DOM properties: plain text there.
+            slide["media"] = _compact({
+                "url": event.media.url, "caption": timelinejs.text_to_html(event.media.caption or ""),
+                "credit": timelinejs.text_to_html(event.media.credit or ""), "thumbnail": event.media.thumbnail,
+                "alt": event.media.caption, "title": event.media.caption})
+        slide["group"] = _group(event)
+        if event.approximate:
+            slide["display_date"] = format_range(event.date, event.end, True)
+        slide["unique_id"] = event.id
+        events.append(slide)
+    return {"title": {"text": {"headline": timelinejs.text_to_html(title),
+                               "text": timelinejs.text_to_html(description)}},
+            "events": events, "scale": "human"}
+
+
+def places_geojson(dataset: Dataset) -> dict[str, Any]:
+    """A FeatureCollection of the places with coordinates, each with its names on every side."""
+    features = []
+    for place in dataset.places.values():
+        if place.coordinates is None:
+            continue
+        alternate = list(dict.fromkeys(name for name in place.all_names if name != place.name))
+        source = dataset.sources[place.coordinates.source]
+        features.append({
+            "type": "Feature", "id": place.id,
+            "geometry": {"type": "Point", "coordinates": [place.coordinates.lon, place.coordinates.lat]},
+            "properties": _compact({
+                "id": place.id, "name": place.name, "alternate_names": alternate, "kind": place.category,
+                "description": place.description, "names": [_name(name) for name in place.names],
+                "located_in": place.located_in,
+                "coordinates_source": _compact({"id": source.id, "publisher": source.publisher,
+                                                "title": source.title, "url": source.url})}),
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def downloads(dataset: Dataset, title: str, description: str) -> list[Download]:
+    """Every export file, in the order the Data page lists them."""
+    located = sum(1 for place in dataset.places.values() if place.coordinates)
+    return [
+        Download(f"{FOLDER}/explainer.json", _json(dataset_json(dataset, title)), "The whole dataset (JSON)",
+                 f"Every source, actor, place, event and term, shaped as the data files (schema version "
+                 f"{SCHEMA_VERSION})."),
+        Download(f"{FOLDER}/timeline.csv", timeline_csv(dataset, title, description).encode("utf-8"),
+                 "The timeline as a TimelineJS sheet (CSV)",
+                 f"{len(dataset.events)} events in Knight Lab's TimelineJS columns, plus a Sources column with "
+                 "source ids. Open it in a spreadsheet, or import it into another explainer."),
+        Download(f"{FOLDER}/timeline.json", _json(timelinejs_json(dataset, title, description)),
+                 "The timeline in TimelineJS's JSON format", "For a TimelineJS embed; each slide ends with its "
+                 "sources."),
+        Download(f"{FOLDER}/places.geojson", _json(places_geojson(dataset)), "Places (GeoJSON)",
+                 f"{located} place(s) with coordinates, as points with their names on every side."),
+    ]

@@ -1,0 +1,92 @@
+"""What a contributor relies on: editor schemas that match the check, the modeline in every data file, the
+pre-commit hook, and a data reference generated from the schema, with examples that pass it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from macros import reference
+from macros.schema import FILES, schema_json
+from tests.conftest import ROOT
+from tests.htmlcheck import page_text
+
+SCHEMAS = ROOT / "schema"
+GUIDE = ROOT / "docs" / "contributing.md"
+
+
+def test_committed_schemas_are_generated_from_macros_schema() -> None:
+    assert sorted(path.name for path in SCHEMAS.glob("*.json")) == sorted(f"{stem}.schema.json" for stem in FILES)
+    for stem in FILES:
+        committed = (SCHEMAS / f"{stem}.schema.json").read_text(encoding="utf-8")
+        assert committed == schema_json(stem), f"schema/{stem}.schema.json is stale: run `make schema`"
+        Draft202012Validator.check_schema(json.loads(committed))
+
+
+@pytest.mark.parametrize("stem", list(FILES))
+def test_data_file_names_its_schema_for_editors(stem: str) -> None:
+    text = (ROOT / "data" / f"{stem}.yml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schema/{stem}.schema.json"
+    # An editor reads the file with a plain YAML parser and the committed schema: it must agree with the check.
+    schema = json.loads((SCHEMAS / f"{stem}.schema.json").read_text(encoding="utf-8"))
+    errors = [error.message for error in Draft202012Validator(schema).iter_errors(yaml.safe_load(text))]
+    assert errors == []
+
+
+def test_every_data_file_is_covered_by_a_schema() -> None:
+    assert sorted(path.stem for path in (ROOT / "data").glob("*.yml")) == sorted(FILES)
+
+
+def test_pre_commit_runs_the_check_with_the_locked_versions() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
+    check = next(hook for hook in hooks if hook["id"] == "check-data")
+    assert check["entry"] == "python -m macros check"
+    assert check["language"] in {"python", "system"}
+    assert check["pass_filenames"] is False
+    assert re.search(check["files"], "data/events.yml") and re.search(check["files"], "seeds/article.txt")
+    locked = {line.split("==")[0].lower(): line for line in (ROOT / "requirements.lock").read_text().split()}
+    for requirement in check.get("additional_dependencies", []):
+        assert locked[requirement.split("==")[0].lower()] == requirement, "keep in step with requirements.lock"
+
+
+def examples() -> list[tuple[str, Any]]:
+    blocks = re.findall(r"```yaml\n# data/(\w+)\.yml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+    return [(stem, yaml.safe_load(body)) for stem, body in blocks]
+
+
+def test_every_data_file_has_a_reference_table_and_an_example_that_passes_the_schema() -> None:
+    shown = examples()
+    assert sorted(stem for stem, _ in shown) == sorted(FILES)
+    for stem, example in shown:
+        errors = [error.message for error in Draft202012Validator(FILES[stem][1]).iter_errors(example)]
+        assert errors == [], f"the {stem} example in docs/contributing.md: {errors}"
+        assert f'{{{{ data_reference("{stem}") }}}}' in GUIDE.read_text(encoding="utf-8")
+
+
+def test_reference_page_lists_every_field_with_its_allowed_values(site: Path) -> None:
+    page = site / "contributing" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    text = page_text(page)
+    for stem in FILES:
+        for row in reference.fields(reference.entry_schema(stem)):
+            assert f"<code>{row.path}</code>" in html, (stem, row.path)
+    assert "names[].period.from" in text and "military, diplomatic, political, humanitarian, legal" in text
+
+
+def test_reference_escapes_what_the_schema_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    schema = {"description": "<b>file</b>", "properties": {"things": {"type": "array", "items": {
+        "type": "object", "properties": {"x<y": {"enum": ["<script>"], "description": "a & b"}}, "required": []}}}}
+    monkeypatch.setitem(reference.FILES, "things", ("things", schema))
+    html = str(reference.field_table("things"))
+    assert "<script>" not in html and "&lt;script&gt;" in html and "x&lt;y" in html and "a &amp; b" in html
+
+
+def test_readme_links_the_contributor_guide() -> None:
+    assert "docs/contributing.md" in (ROOT / "README.md").read_text(encoding="utf-8")

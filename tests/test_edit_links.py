@@ -1,0 +1,56 @@
+"""Every page's "edit" action opens its source: a generated page, the data file at the entry's line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from macros.edit_links import file_url
+from macros.load import load_dataset
+from tests.conftest import ROOT
+
+DATA = load_dataset(ROOT)
+GITHUB = "https://github.com/owner/repo/edit/main/docs/"
+
+
+def edit_link(html_file: Path) -> str:
+    match = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', html_file.read_text(encoding="utf-8"))
+    assert match, f"{html_file} has no edit action"
+    return match.group(1)
+
+
+def test_github_and_gitlab_open_the_file_at_the_line() -> None:
+    assert file_url(GITHUB, "..", "data/places.yml", 42) == "https://github.com/owner/repo/blob/main/data/places.yml#L42"
+    assert (file_url("https://gitlab.com/group/repo/-/edit/main/docs/", "..", "data/events.yml", 7)
+            == "https://gitlab.com/group/repo/-/blob/main/data/events.yml#L7")
+
+
+def test_without_a_line_or_a_known_layout_the_file_opens_for_editing() -> None:
+    assert file_url(GITHUB, "..", "data/places.yml") == "https://github.com/owner/repo/edit/main/data/places.yml"
+    assert file_url("https://example.org/src/docs", "..", "data/a.yml", 3) == "https://example.org/src/data/a.yml"
+
+
+def test_entity_pages_edit_their_entry(site: Path) -> None:
+    for folder, table in (("actors", DATA.actors), ("places", DATA.places), ("events", DATA.events)):
+        for entity in table.values():
+            url = edit_link(site / folder / entity.id / "index.html")
+            assert url.startswith("https://"), url
+            assert "/blob/" in url and url.endswith(f"/{entity.origin.path}#L{entity.origin.line}"), url
+    stepanakert = DATA.places["stepanakert"].origin
+    line = (ROOT / stepanakert.path).read_text(encoding="utf-8").splitlines()[stepanakert.line - 1]
+    assert line.strip() == "- id: stepanakert"
+
+
+def test_hand_written_and_index_pages_edit_their_file(site: Path) -> None:
+    for page, source in (("index.html", "/docs/index.md"), ("places/index.html", "/data/places.yml")):
+        url = edit_link(site / page)
+        assert "/edit/" in url and url.endswith(source), url
+
+
+def test_repo_url_is_not_set_so_no_page_calls_the_github_api(site: Path) -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
+    assert "repo_url" not in config
+    for file in site.rglob("*.html"):
+        assert 'data-md-component="source"' not in file.read_text(encoding="utf-8"), file

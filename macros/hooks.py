@@ -15,6 +15,8 @@ from types import ModuleType
 from typing import Any
 
 _adapter: ModuleType | None = None
+# on_startup runs once, before the adapter is imported: kept here and handed to each build's fresh adapter.
+_startup: dict[str, Any] = {"command": "build", "dirty": False}
 
 
 def _fresh_adapter(project_root: str) -> ModuleType:
@@ -25,10 +27,20 @@ def _fresh_adapter(project_root: str) -> ModuleType:
     return importlib.import_module("macros.mkdocs_adapter")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _startup.update(command=command, dirty=dirty)
+
+
 def on_config(config: Any) -> Any:
     global _adapter
     _adapter = _fresh_adapter(str(Path(config.config_file_path).parent))
+    _adapter.on_startup(**_startup)
     return _adapter.on_config(config)
+
+
+def on_build_error(error: Exception) -> None:
+    if _adapter is not None:  # None when the adapter itself failed to import
+        _adapter.on_build_error(error)
 
 
 def _forward(event: str) -> Any:
@@ -43,3 +55,4 @@ on_files = _forward("on_files")
 on_pre_page = _forward("on_pre_page")
 on_page_markdown = _forward("on_page_markdown")
 on_page_content = _forward("on_page_content")
+on_post_build = _forward("on_post_build")

@@ -1,5 +1,6 @@
 """Golden cases for the data check: each folder in tests/cases/ overlays files on the mini dataset
-(tests/fixtures/mini) and holds in expected.txt the exact output of `python -m macros check`.
+(tests/fixtures/mini) and holds in expected.txt the exact output of `python -m macros check`. A case's
+remove.txt lists files of the mini dataset to delete (a missing file).
 
 Run with UPDATE_GOLDEN=1 to rewrite expected.txt after a deliberate change of wording; review the diff.
 """
@@ -26,6 +27,9 @@ def make_case(case: Path, target: Path) -> Path:
         if file.is_file() and relative.parts[0] in {"data", "seeds"}:
             (target / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, target / relative)
+    removed = case / "remove.txt"
+    for line in removed.read_text(encoding="utf-8").split() if removed.exists() else ():
+        (target / line).unlink()
     return target
 
 

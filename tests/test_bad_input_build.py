@@ -8,13 +8,13 @@ problem (listed in SAMPLE); set ALL_BAD_INPUT_BUILDS=1 to build every case in te
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, mkdocs
-from tests.test_check_messages import CASES, MINI, make_case
+from tests.conftest import mkdocs
+from tests.minisite import leftovers, mini_project, snapshot, with_good_site
+from tests.test_check_messages import CASES
 
 SAMPLE = [
     "tab-indent", "unclosed-double-quote", "alias-bomb-refused", "python-tag-refused", "bom-and-error-after",
@@ -26,38 +26,6 @@ SAMPLE = [
 ]
 ALL = sorted(path.name for path in CASES.iterdir() if path.is_dir())
 CHOSEN = ALL if os.environ.get("ALL_BAD_INPUT_BUILDS") else SAMPLE
-
-
-def mini_project(target: Path, case: Path | None = None) -> Path:
-    """The project (pages, theme, code) with the mini dataset, and a case's files laid over it."""
-    copy_project(target)
-    shutil.rmtree(target / "data")
-    shutil.rmtree(target / "seeds")
-    return make_case(case or MINI / "none", target)
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file under ``folder`` with its bytes and modification time."""
-    return {file.relative_to(folder).as_posix(): (file.read_bytes(), file.stat().st_mtime_ns)
-            for file in sorted(folder.rglob("*")) if file.is_file()}
-
-
-def leftovers(project: Path) -> list[str]:
-    return sorted(path.name for path in project.iterdir() if ".building-" in path.name or ".replaced-" in path.name)
-
-
-@pytest.fixture(scope="session")
-def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site built from the valid mini dataset: the 'previous good site' each failing build must keep."""
-    project = mini_project(tmp_path_factory.mktemp("good"))
-    result = mkdocs("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-def with_good_site(project: Path, good_site: Path) -> dict[str, tuple[bytes, int]]:
-    shutil.copytree(good_site, project / "site")
-    return snapshot(project / "site")
 
 
 def test_sample_covers_every_kind_of_case() -> None:

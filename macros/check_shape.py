@@ -141,6 +141,28 @@ def _label(stem: str, document: YamlDocument, path: Pointer) -> str:
     return f"{kind} #{path[1] + 1}"
 
 
+# Invisible controls that reorder how the text after them is shown ("Trojan Source", CVE-2021-42574).
+_BIDI_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _bidi_problems(stem: str, document: YamlDocument, value: Any, path: Pointer) -> list[Problem]:
+    if isinstance(value, dict):
+        return [problem for key, item in value.items()
+                for problem in _bidi_problems(stem, document, item, (*path, key))]
+    if isinstance(value, list):
+        return [problem for index, item in enumerate(value)
+                for problem in _bidi_problems(stem, document, item, (*path, index))]
+    found = next((char for char in str(value) if char in _BIDI_CONTROLS), None) if isinstance(value, str) else None
+    if found is None or (path and path[-1] == "id"):  # a bad id is reported once, by the id check
+        return []
+    label = _label(stem, document, path)
+    field = next((str(part) for part in reversed(path) if isinstance(part, str)), "")
+    return [Problem(document.path, document.line(path),
+                    f"{label + ': ' if label else ''}`{field}` holds U+{ord(found):04X} "
+                    f"({unicodedata.name(found)}), an invisible character that changes the order in which the "
+                    "text after it is shown; delete it")]
+
+
 def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[int]]:
     """Problems in the shape of ``data/<stem>.yml``, and the indexes of the entries that have any."""
     key = declared.FILES[stem][0]
@@ -177,4 +199,5 @@ def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[i
         if path and isinstance(path[-1], int) and len(path) > 2:
             field = f"{field}[{path[-1] + 1}]"
         problems.append(Problem(document.path, document.line(path), prefix + _message(error, field)))
-    return problems, broken
+    bidi = _bidi_problems(stem, document, value, ())
+    return problems + bidi, broken

@@ -24,6 +24,7 @@ from mkdocs.utils import CountHandler
 
 from macros import build_date, pages, render, staging
 from macros.load import load_dataset
+from macros.markdown_inert import markdown_inert
 from macros.model import Dataset
 from macros.problems import DataError
 
@@ -182,7 +183,7 @@ def _ctx() -> render.PageContext:
 
 def _html(fragment: Markup) -> str:
     # One line, so Markdown keeps the fragment as a single raw HTML block whatever the data's line breaks.
-    return str(fragment).replace("\r", " ").replace("\n", " ")
+    return markdown_inert(str(fragment).replace("\r", " ").replace("\n", " "))
 
 
 def _macros() -> dict[str, Callable[..., Any]]:

@@ -7,12 +7,15 @@ Run with UPDATE_GOLDEN=1 to rewrite expected.txt after a deliberate change of wo
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from macros.__main__ import check as check_command
 from tests.conftest import ROOT, check
 
 CASES = ROOT / "tests" / "cases"
@@ -33,16 +36,31 @@ def make_case(case: Path, target: Path) -> Path:
     return target
 
 
+def check_in_process(project: Path) -> tuple[int, str]:
+    """`python -m macros check` run in this process (100 cases in a second rather than a minute)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = check_command(project, None)
+    return code, out.getvalue()
+
+
 @pytest.mark.parametrize("case", sorted(path.name for path in CASES.iterdir() if path.is_dir()))
 def test_check_message(case: str, tmp_path: Path) -> None:
     project = make_case(CASES / case, tmp_path)
-    result = check(cwd=project)
+    code, stdout = check_in_process(project)
     expected_file = CASES / case / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN"):
-        expected_file.write_text(result.stdout, encoding="utf-8")
-    assert result.returncode == 1, "a broken dataset must fail the check"
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.stdout == expected_file.read_text(encoding="utf-8")
+        expected_file.write_text(stdout, encoding="utf-8")
+    assert code == 1, "a broken dataset must fail the check"
+    assert stdout == expected_file.read_text(encoding="utf-8")
+
+
+def test_check_command_prints_the_problems_and_a_count(tmp_path: Path) -> None:
+    project = make_case(CASES / "crlf-line-ends-report-right-line", tmp_path)
+    result = check(cwd=project)
+    assert result.returncode == 1
+    assert result.stdout == (CASES / "crlf-line-ends-report-right-line" / "expected.txt").read_text(encoding="utf-8")
+    assert result.stderr == "3 problems found; nothing was built.\n"
 
 
 def test_valid_dataset_prints_one_line_summary(tmp_path: Path) -> None:

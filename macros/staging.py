@@ -29,7 +29,12 @@ def swap_in(staged: Path, target: Path) -> None:
     old: Path | None = None
     if target.exists() or target.is_symlink():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}{OLD_MARK}", dir=target.parent)) / target.name
-        target.rename(old)
+        try:
+            target.rename(old)
+        except OSError:  # a mount point (a container volume) cannot be renamed: replace what it holds
+            old.parent.rmdir()
+            _replace_contents(staged, target)
+            return
     try:
         staged.rename(target)
     except OSError:
@@ -39,6 +44,14 @@ def swap_in(staged: Path, target: Path) -> None:
         raise
     if old is not None:
         _remove(old.parent)
+
+
+def _replace_contents(staged: Path, target: Path) -> None:
+    for child in target.iterdir():
+        _remove(child)
+    for child in staged.iterdir():
+        child.rename(target / child.name)
+    staged.rmdir()
 
 
 def discard(staged: Path) -> None:

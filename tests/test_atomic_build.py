@@ -83,3 +83,23 @@ def test_swap_in_puts_the_new_site_in_place_and_removes_the_old(tmp_path: Path) 
     staging.swap_in(staged, target)
     assert sorted(path.name for path in target.iterdir()) == ["new.html"]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_folder_that_cannot_be_renamed_gets_its_contents_replaced(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old", encoding="utf-8")
+    staged = staging.new_staging_folder(target)
+    (staged / "new.html").write_text("new", encoding="utf-8")
+    real_rename = Path.rename
+
+    def busy(self: Path, destination: Path) -> Path:  # what renaming a mount point does
+        if self == target:
+            raise OSError(16, "Device or resource busy")
+        return real_rename(self, destination)
+
+    monkeypatch.setattr(Path, "rename", busy)
+    staging.swap_in(staged, target)
+    assert sorted(path.name for path in target.iterdir()) == ["new.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]

@@ -63,22 +63,46 @@ QUOTED_URL = 'https://example.org/a"onmouseover="window.__pwned=1'
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
-def text_fields(value: Any, node: dict[str, Any]) -> Iterator[tuple[Any, Any, int]]:
-    """(container, key, max length) of every free-text field: strings with minLength 1 and no pattern."""
+Path_ = tuple[str, ...]
+
+
+def _is_text(node: dict[str, Any]) -> bool:
+    return node.get("type") == "string" and node.get("minLength") == 1 and "pattern" not in node
+
+
+def schema_text_fields(node: dict[str, Any], path: Path_ = ()) -> Iterator[Path_]:
+    """The path (``*`` for list items) of every free-text field the schema declares: text with no pattern."""
+    if _is_text(node):
+        yield path
+    for key, child in node.get("properties", {}).items():
+        yield from schema_text_fields(child, (*path, key))
+    if "items" in node:
+        yield from schema_text_fields(node["items"], (*path, "*"))
+
+
+def text_fields(value: Any, node: dict[str, Any], path: Path_ = ()) -> Iterator[tuple[Any, Any, int, Path_]]:
+    """(container, key, max length, schema path) of every free-text value in ``value``."""
+    children: list[tuple[Any, Any, dict[str, Any], str]] = []
     if isinstance(value, dict):
-        for key, item in value.items():
-            child = node.get("properties", {}).get(key, {})
-            if isinstance(item, str) and child.get("minLength") == 1 and "pattern" not in child:
-                yield value, key, child["maxLength"]
-            else:
-                yield from text_fields(item, child)
+        children = [(key, item, node.get("properties", {}).get(key, {}), key) for key, item in value.items()]
     elif isinstance(value, list):
-        child = node.get("items", {})
-        for index, item in enumerate(value):
-            if isinstance(item, str) and child.get("minLength") == 1 and "pattern" not in child:
-                yield value, index, child["maxLength"]
-            else:
-                yield from text_fields(item, child)
+        children = [(index, item, node.get("items", {}), "*") for index, item in enumerate(value)]
+    for key, item, child, step in children:
+        if isinstance(item, str) and _is_text(child):
+            yield value, key, child["maxLength"], (*path, step)
+        else:
+            yield from text_fields(item, child, (*path, step))
+
+
+# Optional text fields the mini dataset leaves out, so that every field the schema declares gets a payload.
+OPTIONAL = {
+    "sources": lambda data: [source.setdefault("author", "A. Author") for source in data["sources"]],
+    "actors": lambda data: data["actors"][2].setdefault(
+        "names", [{"text": "Southland", "lang": "en", "romanized": "Sautlend", "note": "Its own name."}]),
+    "places": lambda data: [name.setdefault("note", "A note.") for place in data["places"] for name in place["names"]],
+    "glossary": lambda data: data["terms"][0].setdefault("aliases", ["local measure"]),
+}
+COVERED: set[tuple[str, Path_]] = set()  # (file stem, schema path) of every field hostile_dataset filled
 
 
 def hostile_dataset(target: Path, payloads: list[str] = PAYLOADS) -> list[str]:
@@ -94,7 +118,10 @@ def hostile_dataset(target: Path, payloads: list[str] = PAYLOADS) -> list[str]:
     seed_text = (MINI / "seeds" / "mini.txt").read_text(encoding="utf-8")
     for stem, (_key, file_schema) in schema.FILES.items():
         data = yaml.safe_load((MINI / "data" / f"{stem}.yml").read_text(encoding="utf-8"))
-        for container, key, limit in list(text_fields(data, file_schema)):
+        if stem in OPTIONAL:
+            OPTIONAL[stem](data)
+        for container, key, limit, path in list(text_fields(data, file_schema)):
+            COVERED.add((stem, path))
             text = str(container[key])
             for offset in range(len(payloads)):
                 payload = payloads[(start + offset) % len(payloads)]

@@ -18,11 +18,12 @@ from typing import Any
 import pytest
 import yaml
 
+from macros import schema
 from macros.load import load_dataset
 from macros.model import Event
 from macros.problems import DataError
 from tests.conftest import _QuietHandler, check, mkdocs
-from tests.hostile import BIDI_OVERRIDES, HOSTILE_URLS, PAYLOADS, hostile_dataset
+from tests.hostile import BIDI_OVERRIDES, COVERED, HOSTILE_URLS, PAYLOADS, hostile_dataset, schema_text_fields
 from tests.htmlcheck import page_text
 from tests.minisite import mini_project
 
@@ -70,8 +71,13 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_the_corpus_is_large_and_reaches_every_kind() -> None:
+def test_the_corpus_is_large_and_reaches_every_text_field_of_every_kind(tmp_path: Path) -> None:
     assert len(PAYLOADS) >= 30
+    hostile_dataset(tmp_path)
+    declared = {(stem, path) for stem, (_key, file_schema) in schema.FILES.items()
+                for path in schema_text_fields(file_schema)}
+    assert len(declared) > 20
+    assert declared - COVERED == set()
     texts = hostile_dataset_texts()
     for stem in ("actors", "places", "events", "sources", "glossary", "seed"):
         assert any(payload in text for text in texts[stem] for payload in PAYLOADS), stem
@@ -107,8 +113,19 @@ def structure(file: Path) -> list[tuple[str, tuple[str, ...]]]:
     return [(tag, tuple(sorted(attrs))) for tag, attrs in parsed.tags if (tag, attrs) != ("p", {})]
 
 
-def test_data_adds_no_element_and_no_attribute_to_any_page(hostile: tuple[Path, list[str]], good_site: Path) -> None:
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same dataset with no payload in it: what the hostile site's pages must look like, tag for tag."""
+    project = mini_project(tmp_path_factory.mktemp("plain"))
+    hostile_dataset(project, payloads=[])
+    result = mkdocs("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_data_adds_no_element_and_no_attribute_to_any_page(hostile: tuple[Path, list[str]], plain_site: Path) -> None:
     site, _written = hostile
+    good_site = plain_site
     names = [file.relative_to(site) for file in pages(site)]
     assert names == [file.relative_to(good_site) for file in pages(good_site)]
     changed = [str(file.relative_to(site)) for file in pages(site)
@@ -137,14 +154,16 @@ def test_every_hostile_text_is_shown_as_typed(hostile: tuple[Path, list[str]]) -
     shown = " ".join(page_text(file) for file in pages(site))
     missing = [text for text in written if " ".join(text.split()) not in shown]
     assert missing == []
+    article = page_text(site / "article" / "index.html")
+    assert [payload for payload in PAYLOADS if " ".join(payload.split()) not in article] == []
     html = (site / "actors" / "north" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
     assert "&amp;lt;script&amp;gt;" in html  # an entity typed in the data is shown as typed, not decoded
-    for file in pages(site):
+    templated = [file for file in pages(site) if "{{ 6*7 }}" in page_text(file)]
+    assert len(templated) > 10
+    for file in templated:  # Jinja never saw the data: no 42, no site name where the payload was
         text = page_text(file)
-        if "{{ 6*7 }}" in text or "6*7" in file.read_text(encoding="utf-8"):
-            assert "{{ 6*7 }}" in text, file
-        assert "{{" not in text or "{{ config.site_name }}" in text or "{{ 6*7 }}" in text
+        assert "42" not in text and "{{ config.site_name }}" in text and "{% raw %}raw{% endraw %}" in text, file
 
 
 def test_page_titles_hold_the_name_as_text(hostile: tuple[Path, list[str]]) -> None:

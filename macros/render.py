@@ -45,7 +45,13 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
     if entity is None:
         return escape(text or entity_id)
     return Markup('<a class="ex-link ex-link--{}" href="{}" title="{}">{}</a>').format(
-        entity.kind, ctx.href(entity), card_text(entity), text or pages.display_name(entity))
+        entity.kind, ctx.href(entity), tooltip(card_text(entity)), text or pages.display_name(entity))
+
+
+def tooltip(text: str) -> str:
+    """Text for a ``title`` attribute. Material's tooltips put the attribute's value in the page as HTML
+    (``innerHTML``), so it is escaped here and once more by ``Markup.format``: the tooltip shows the text typed."""
+    return str(escape(text))
 
 
 def card_text(entity: Entity) -> str:
@@ -68,7 +74,7 @@ def cite(ctx: PageContext, source_ids: Iterable[str]) -> Markup:
         number = ctx.cited.index(source_id) + 1
         source = ctx.dataset.sources[source_id]
         parts.append(Markup('<a href="#ref-{}" title="{}">{}</a>').format(
-            number, f"{source.publisher}: {source.title}", number))
+            number, tooltip(f"{source.publisher}: {source.title}"), number))
     if not parts:
         return Markup("")
     return Markup('<sup class="ex-cite">[{}]</sup>').format(Markup("][").join(parts))

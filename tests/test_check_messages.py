@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.__main__ import check as check_command
+from macros.check_links import REFERENCES, SEED_REFERENCES
 from tests.conftest import ROOT, check
 
 CASES = ROOT / "tests" / "cases"
@@ -73,3 +74,33 @@ def test_valid_dataset_prints_one_line_summary(tmp_path: Path) -> None:
 def test_real_data_is_valid() -> None:
     result = check()
     assert result.returncode == 0, result.stdout
+
+
+# The golden case for a dangling reference in each field that refers to another entry.
+DANGLING_CASES = {
+    ("events", ("actors", "*")): "dangling-event-actors", ("events", ("places", "*")): "dangling-event-places",
+    ("events", ("sources", "*")): "dangling-event-sources", ("events", ("claims", "*", "by")): "dangling-claim-by",
+    ("events", ("claims", "*", "source")): "dangling-claim-source",
+    ("events", ("claims", "*", "disputed_by", "*")): "dangling-claim-disputed-by",
+    ("actors", ("part_of",)): "dangling-actor-part-of", ("actors", ("sources", "*")): "dangling-actor-sources",
+    ("actors", ("names", "*", "used_by", "*")): "dangling-actor-name-used-by",
+    ("places", ("located_in",)): "dangling-place-located-in",
+    ("places", ("coordinates", "source")): "dangling-place-coordinates-source",
+    ("places", ("sources", "*")): "dangling-place-sources",
+    ("places", ("names", "*", "used_by", "*")): "dangling-place-name-used-by",
+    ("glossary", ("used_by", "*")): "dangling-term-used-by",
+    ("glossary", ("instead", "*", "used_by", "*")): "dangling-term-instead-used-by",
+    ("glossary", ("instead", "*", "source")): "dangling-term-instead-source",
+    ("glossary", ("related", "*")): "dangling-term-related", ("glossary", ("sources", "*")): "dangling-term-sources",
+    ("seed", ("source",)): "dangling-seed-source",
+    ("seed", ("notes", "*", "sources", "*")): "dangling-seed-note-sources",
+}
+
+
+def test_every_reference_field_has_a_dangling_case() -> None:
+    fields = {(stem, path) for stem, references in REFERENCES.items() for path, _kind, _verb in references}
+    fields |= {("seed", path) for path, _kind, _verb in SEED_REFERENCES}
+    assert set(DANGLING_CASES) == fields
+    for (stem, _path), case in DANGLING_CASES.items():
+        expected = (CASES / case / "expected.txt").read_text(encoding="utf-8")
+        assert f"data/{stem}.yml:" in expected and " unknown " in expected, case

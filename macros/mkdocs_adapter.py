@@ -111,7 +111,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if counted:  # --strict aborts right after this hook; on_build_error discards the staging folder
         return
     folder, target = _staged
-    staging.swap_in(folder, target)
+    try:
+        staging.swap_in(folder, target)
+    except OSError as error:
+        raise PluginError(f"the new site could not replace {target} ({error.strerror}); the previous site is "
+                          "unchanged: check that folder's permissions") from None
     config.site_dir = str(target)
     _staged = None
     log.info(f"The site is in {target}")

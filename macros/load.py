@@ -83,6 +83,11 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
             if message:
                 problems.append(Problem(document.path, document.line(("seed", *where)), message))
     text_file = data_dir.parent / seed["file"]
+    if _outside(text_file, data_dir.parent):
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} is a link to a file outside the project; put the "
+                                "article's text in the file itself"))
+        return problems, None
     try:
         raw = text_file.read_bytes()
         text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
@@ -125,6 +130,10 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
         if not file.exists():
             problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
             continue
+        if _outside(file, data_dir):
+            problems.append(Problem(shown, 1, "the file is a link to a file outside the data folder; put the data "
+                                              "in the file itself"))
+            continue
         document, read_problems = read_yaml(file, shown, key)
         problems += read_problems
         if document is None:
@@ -161,8 +170,13 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
                          events=tables["events"], terms=tables["glossary"], seed=seed)
 
 
+def _outside(file: Path, folder: Path) -> bool:
+    """Whether ``file`` is a link leading out of ``folder``: a build must not publish the machine's files."""
+    return not file.resolve().is_relative_to(folder.resolve())
+
+
 def _shown(file: Path, root: Path) -> str:
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return (file.parent.resolve() / file.name).relative_to(root.resolve()).as_posix()  # a link keeps its name
     except ValueError:
         return file.as_posix()

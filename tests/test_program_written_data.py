@@ -84,3 +84,19 @@ def test_check_and_build_never_rewrite_a_contributors_file(valid: bool, tmp_path
     assert check(cwd=project).returncode == (0 if valid else 1)
     assert (mkdocs("build", cwd=project).returncode == 0) is valid
     assert {folder: snapshot(project / folder) for folder in ("data", "seeds", "docs")} == before
+
+
+def test_links_to_files_outside_the_project_are_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Hilltown is quiet. A secret of the build machine.\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    project = mini_project(tmp_path / "project")
+    (project / "seeds" / "mini.txt").unlink()
+    (project / "seeds" / "mini.txt").symlink_to(outside)
+    (project / "data" / "glossary.yml").rename(tmp_path / "glossary.yml")
+    (project / "data" / "glossary.yml").symlink_to(tmp_path / "glossary.yml")
+    result = check(cwd=project)
+    assert result.stdout == (
+        "data/glossary.yml:1: the file is a link to a file outside the data folder; put the data in the file itself\n"
+        "data/seed.yml:3: the seed file 'seeds/mini.txt' is a link to a file outside the project; put the article's "
+        "text in the file itself\n")

@@ -147,9 +147,17 @@ class _Builder:
         self.lines: dict[Pointer, int] = {}
         self.problems: list[Problem] = []
         self.loader = _CoreLoader("")
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, pointer: Pointer) -> Any:
         self.lines[pointer] = node.start_mark.line + 1
+        # A node met twice is an alias; whatever parser composed it, it is never expanded (nor followed round a loop).
+        if id(node) in self.seen:
+            self.problems.append(Problem(self.path, self.lines.get(pointer[:-1], 1) if pointer else 1,
+                                         "an alias (*name) is used here; anchors (&name) and aliases are not "
+                                         "allowed in data files: write the value out in full"))
+            return None
+        self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(Problem(self.path, node.start_mark.line + 1,

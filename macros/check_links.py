@@ -3,13 +3,14 @@ every source cited."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from macros.dates import parse_date
-from macros.problems import Problem, did_you_mean
+from macros.problems import Problem, did_you_mean, shown
 from macros.yamlfile import Pointer, YamlDocument
 
 KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event", "glossary": "term"}
@@ -38,7 +39,7 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
     ),
     "sources": (),
 }
-SEED_REFERENCES = ((("source",), "source", "is"), (("notes", "*", "sources", "*"), "source", "cites"))
+SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"))
 DATE_FIELDS = {"events": (("date",), ("end",)), "sources": (("date",),),
                "actors": (("names", "*", "period", "from"), ("names", "*", "period", "to")),
                "places": (("names", "*", "period", "from"), ("names", "*", "period", "to"))}
@@ -64,7 +65,7 @@ class Entry:
 
     @property
     def label(self) -> str:
-        return f"{self.kind} {self.id!r}"
+        return f"{self.kind} {shown(self.id)}"
 
     def pointer(self, *rest: str | int) -> Pointer:
         key = "terms" if self.stem == "glossary" else self.stem
@@ -112,15 +113,41 @@ def check_ids(entries: list[Entry]) -> tuple[list[Problem], dict[str, Entry]]:
     return problems, owners
 
 
+_VALID_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Letters of other scripts drawn like Latin ones: an id typed on another keyboard looks right and is not.
+_LOOKALIKES = str.maketrans("\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u0261"
+                            "\u03bf\u03b1\u03bd", "aeopcyxijsdgoav")
+
+
+def _skeleton(text: str) -> str:
+    """What an id looks like on screen: look-alike letters read as Latin, invisible characters dropped."""
+    plain = unicodedata.normalize("NFKD", text.casefold().translate(_LOOKALIKES))
+    kept = "".join(char if char.isascii() and char.isalnum() else " " for char in plain
+                   if unicodedata.category(char) not in {"Cf", "Mn"})
+    return "-".join(kept.split())
+
+
+def _an(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def _reference_problem(entry_label: str, ref: str, kind: str, verb: str, owners: dict[str, Entry]) -> str | None:
     target = owners.get(ref)
     if target is None:
-        candidates = [key for key, owner in owners.items() if owner.kind == kind]
+        of_kind = [owner for owner in owners.values() if owner.kind == kind]
+        # An id broken by a look-alike letter or a capital is reported where it is written; point there.
+        near = next((owner for owner in of_kind if not _VALID_ID.match(owner.id) and _skeleton(owner.id) == ref),
+                    None)
+        if near is not None:
+            return (f"{entry_label} {verb} unknown {kind} {shown(ref)}; the {kind} on "
+                    f"{near.document.path}:{near.line('id')} has the id {shown(near.id)}, which only looks like it: "
+                    "retype that id")
+        candidates = [owner.id for owner in of_kind if _VALID_ID.match(owner.id)]
         hint = did_you_mean(ref, candidates) or f"; add it to data/{FILE_OF_KIND[kind]}.yml or correct the id"
-        return f"{entry_label} {verb} unknown {kind} {ref!r}{hint}"
+        return f"{entry_label} {verb} unknown {kind} {shown(ref)}{hint}"
     if target.kind != kind:
-        return (f"{entry_label} {verb} {ref!r} as a {kind}, but it is a {target.kind} "
-                f"({target.document.path}:{target.line('id')}); use the id of a {kind}")
+        return (f"{entry_label} {verb} {shown(ref)} as {_an(kind)}, but it is {_an(target.kind)} "
+                f"({target.document.path}:{target.line('id')}); use the id of {_an(kind)}")
     return None
 
 
@@ -141,7 +168,7 @@ def check_references(entries: list[Entry], owners: dict[str, Entry], unreadable:
                     claim = entry.value["claims"][where[1]]
                     if ref == claim["by"]:
                         problems.append(Problem(entry.document.path, entry.line(*where),
-                                                f"{entry.label} has a claim by {ref!r} disputed by {ref!r} itself; "
+                                                f"{entry.label} has a claim by {shown(ref)} disputed by itself; "
                                                 "remove it from `disputed_by`"))
         if entry.stem == "places" and entry.value.get("located_in") == entry.id:
             problems.append(Problem(entry.document.path, entry.line("located_in"),
@@ -191,6 +218,7 @@ def check_aliases(entries: list[Entry]) -> list[Problem]:
     """An alias names one entity only. Two kinds may share a name (the state Armenia and the country)."""
     problems: list[Problem] = []
     seen: dict[str, tuple[Entry, Pointer, bool]] = {}
+    reported: set[tuple[int, str]] = set()  # one message per entry and name, though it lists the name twice
     for entry in entries:
         if not entry.intact or entry.stem not in {"actors", "places", "glossary"}:
             continue
@@ -203,10 +231,11 @@ def check_aliases(entries: list[Entry]) -> list[Problem]:
             other, other_where, other_is_alias = first
             if other is entry:
                 continue
-            if is_alias or other_is_alias or other.kind == entry.kind:
+            if (is_alias or other_is_alias or other.kind == entry.kind) and (id(entry), key) not in reported:
+                reported.add((id(entry), key))
                 problems.append(Problem(
                     entry.document.path, entry.line(*where),
-                    f"{entry.label}: the name {name!r} already belongs to {other.label} "
+                    f"{entry.label}: the name {shown(name)} already belongs to {other.label} "
                     f"({other.document.path}:{other.line(*other_where)}); a name may point to one entity only: "
                     "remove it from one of them"))
     return problems

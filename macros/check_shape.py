@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from macros import schema as declared
-from macros.problems import Problem, did_you_mean
+from macros.problems import Problem, did_you_mean, shown
 from macros.yamlfile import Pointer, YamlDocument
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (`key: value` lines)",
@@ -38,6 +38,10 @@ def _fix_for_type(field: str, expected: str, value: Any) -> str:
         return f"put the value in quotes: {field}: \"{value}\""
     if expected == "string" and value is None:
         return f"write a value after `{field}:` or remove the line"
+    if expected == "string":
+        return f"write one piece of text after `{field}:`, in quotes if it starts with [ or {{"
+    if expected == "boolean" and isinstance(value, str):
+        return f"write `{field}: true` or `{field}: false` (yes, no, on and off are text here)"
     if expected == "array":
         return f"write a list: `{field}: [a, b]`"
     if expected == "object":
@@ -45,8 +49,12 @@ def _fix_for_type(field: str, expected: str, value: Any) -> str:
     return f"write {_TYPE_NAMES.get(expected, expected)}"
 
 
+def _slug(text: str) -> str:
+    return "-".join("".join(char if char.isascii() and char.isalnum() else " " for char in text.lower()).split())
+
+
 def _lookalikes(text: str) -> str:
-    odd = [char for char in text if not (char.isascii() and (char.isalnum() or char == "-"))]
+    odd = [char for char in text if not char.isascii()]
     if not odd:
         return ""
     char = odd[0]
@@ -58,23 +66,34 @@ def _pattern_message(field: str, value: str, pattern: str) -> str:
     if pattern == declared.ID_PATTERN:
         odd = _lookalikes(value)
         if odd:
-            return (f"`{field}` {value!r}{odd}, which may look like a plain letter but is not; "
+            return (f"`{field}` {shown(value)}{odd}, which may look like a plain letter but is not; "
                     "ids use only a-z, 0-9 and single hyphens: retype it")
-        return (f"`{field}` {value!r} is not a valid id; use lowercase a-z, 0-9 and single hyphens, "
-                "like 'stepanakert' or '2023-09-19-offensive'")
+        slug = _slug(value)
+        example = f"such as {shown(slug)}" if slug else "like 'stepanakert' or '2023-09-19-offensive'"
+        return f"`{field}` {shown(value)} is not a valid id; use lowercase a-z, 0-9 and single hyphens, {example}"
     if pattern == declared.DATE_PATTERN:
-        return f"`{field}` {value!r} is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" in quotes"
+        return f"`{field}` {shown(value)} is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" in quotes"
     if pattern == declared.URL_PATTERN:
-        scheme = value.split(":", 1)[0] if ":" in value else ""
-        what = f"a {scheme}: address" if scheme else "not a web address"
-        return f"`{field}` is {what}; only http:// and https:// links a reader can open are allowed"
+        return f"`{field}` {_url_problem(value)}"
     if pattern == declared.LANG["pattern"]:
-        return f"`{field}` {value!r} is not a language code; write a BCP 47 code such as en, hy, az or ru"
+        return f"`{field}` {shown(value)} is not a language code; write a BCP 47 code such as en, hy, az or ru"
     if pattern == declared.SCRIPT["pattern"]:
-        return f"`{field}` {value!r} is not a script code; write an ISO 15924 code such as Latn, Armn or Cyrl"
+        return f"`{field}` {shown(value)} is not a script code; write an ISO 15924 code such as Latn, Armn or Cyrl"
     if field == "file":
-        return f"`{field}` {value!r} must name a .txt file in seeds/, like seeds/article.txt"
-    return f"`{field}` {value!r} does not match {pattern}"
+        return f"`{field}` {shown(value)} must name a .txt file in seeds/, like seeds/article.txt"
+    return f"`{field}` {shown(value)} does not match {pattern}"
+
+
+def _url_problem(value: str) -> str:
+    scheme = value.split(":", 1)[0] if ":" in value else ""
+    if scheme.lower() in {"http", "https"}:
+        if any(char.isspace() for char in value):
+            return "contains a space or line break; write spaces as %20 and keep the address on one line"
+        return f"{shown(value)} is not a complete web address; copy it from the browser's address bar"
+    if scheme and scheme.isalpha():
+        return (f"is a {scheme}: address; only http:// and https:// links a reader can open are allowed: "
+                "link the web page instead")
+    return f"{shown(value)} is not a web address; write the full address, starting with https://"
 
 
 def _message(error: ValidationError, field: str) -> str:
@@ -90,7 +109,7 @@ def _message(error: ValidationError, field: str) -> str:
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
         hint = did_you_mean(str(value), error.validator_value)
-        return f"`{field}` is {value!r}, which is not one of: {choices}{hint}"
+        return f"`{field}` is {shown(value)}, which is not one of: {choices}{hint}"
     if validator == "pattern":
         return _pattern_message(field, str(value), str(error.validator_value))
     if validator == "minLength":
@@ -99,11 +118,12 @@ def _message(error: ValidationError, field: str) -> str:
         return (f"`{field}` is {len(value)} characters long, over the limit of {error.validator_value}; "
                 "shorten it")
     if validator == "minItems":
-        return f"`{field}` is empty; list at least {error.validator_value}"
+        return f"`{field}` is empty; list at least one id, like `{field}: [an-id]`"
     if validator == "uniqueItems":
         return f"`{field}` lists the same value twice; remove the repeat"
     if validator in {"minimum", "maximum"}:
-        return f"`{field}` is {value}, outside {error.schema.get('minimum')} to {error.schema.get('maximum')}"
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        return f"`{field}` is {value}, outside {low} to {high}; write a value from {low} to {high} (decimal degrees)"
     return f"`{field}`: {error.message}"
 
 
@@ -117,8 +137,30 @@ def _label(stem: str, document: YamlDocument, path: Pointer) -> str:
     entry_id = entry.get("id") if isinstance(entry, dict) else None
     kind = _KIND_OF_FILE[stem]
     if isinstance(entry_id, str) and entry_id:
-        return f"{kind} {entry_id!r}"
+        return f"{kind} {shown(entry_id)}"
     return f"{kind} #{path[1] + 1}"
+
+
+# Invisible controls that reorder how the text after them is shown ("Trojan Source", CVE-2021-42574).
+_BIDI_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _bidi_problems(stem: str, document: YamlDocument, value: Any, path: Pointer) -> list[Problem]:
+    if isinstance(value, dict):
+        return [problem for key, item in value.items()
+                for problem in _bidi_problems(stem, document, item, (*path, key))]
+    if isinstance(value, list):
+        return [problem for index, item in enumerate(value)
+                for problem in _bidi_problems(stem, document, item, (*path, index))]
+    found = next((char for char in str(value) if char in _BIDI_CONTROLS), None) if isinstance(value, str) else None
+    if found is None or (path and path[-1] == "id"):  # a bad id is reported once, by the id check
+        return []
+    label = _label(stem, document, path)
+    field = next((str(part) for part in reversed(path) if isinstance(part, str)), "")
+    return [Problem(document.path, document.line(path),
+                    f"{label + ': ' if label else ''}`{field}` holds U+{ord(found):04X} "
+                    f"({unicodedata.name(found)}), an invisible character that changes the order in which the "
+                    "text after it is shown; delete it")]
 
 
 def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[int]]:
@@ -143,8 +185,19 @@ def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[i
                 problems.append(Problem(document.path, document.line((*path, unknown)),
                                         f"{prefix}unknown key {unknown!r}{fix}"))
             continue
+        if len(path) == 2 and error.validator == "type" and label:
+            problems.append(Problem(document.path, document.line(path),
+                                    f"{label} is {_type_of(error.instance)}, not a mapping; write it as `- id: ...` "
+                                    "with its other `key: value` lines indented under it"))
+            continue
+        if path == (key,) and error.validator == "type":
+            problems.append(Problem(document.path, document.line(path),
+                                    f"`{key}` must be a list, not {_type_of(error.instance)}; start each entry under "
+                                    f"it with `- ` (`  - id: ...`)"))
+            continue
         field = next((str(part) for part in reversed(path) if isinstance(part, str)), key)
         if path and isinstance(path[-1], int) and len(path) > 2:
             field = f"{field}[{path[-1] + 1}]"
         problems.append(Problem(document.path, document.line(path), prefix + _message(error, field)))
-    return problems, broken
+    bidi = _bidi_problems(stem, document, value, ())
+    return problems + bidi, broken

@@ -16,7 +16,8 @@ from types import ModuleType
 from typing import Any
 
 _adapter: ModuleType | None = None
-_command = "build"  # set once per process by on_startup; this module outlives the rebuilds of `mkdocs serve`
+# on_startup runs once, before the adapter is imported: kept here and handed to each build's fresh adapter.
+_startup: dict[str, Any] = {"command": "build", "dirty": False}
 
 
 def _fresh_adapter(project_root: str) -> ModuleType:
@@ -34,14 +35,19 @@ def _fresh_adapter(project_root: str) -> ModuleType:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    _startup.update(command=command, dirty=dirty)
 
 
 def on_config(config: Any) -> Any:
     global _adapter
     _adapter = _fresh_adapter(str(Path(config.config_file_path).parent))
-    return _adapter.on_config(config, serving=_command == "serve")
+    _adapter.on_startup(**_startup)
+    return _adapter.on_config(config)
+
+
+def on_build_error(error: Exception) -> None:
+    if _adapter is not None:  # None when the adapter itself failed to import
+        _adapter.on_build_error(error)
 
 
 def _forward(event: str) -> Any:
@@ -57,3 +63,4 @@ on_pre_page = _forward("on_pre_page")
 on_page_markdown = _forward("on_page_markdown")
 on_page_content = _forward("on_page_content")
 on_post_page = _forward("on_post_page")
+on_post_build = _forward("on_post_build")

@@ -8,7 +8,7 @@ from typing import Any
 from macros import check_links, model
 from macros.check_shape import check_shape
 from macros.dates import PartialDate, parse_date
-from macros.problems import DataError, Problem
+from macros.problems import DataError, Problem, shown
 from macros.schema import FILES
 from macros.yamlfile import YamlDocument, read_yaml
 
@@ -71,22 +71,37 @@ def _build(entry: check_links.Entry) -> model.Entity:
         related=tuple(value.get("related", ())), origin=origin)
 
 
-def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_links.Entry]) -> tuple[
-        list[Problem], model.Seed | None]:
+def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_links.Entry],
+                unreadable: set[str]) -> tuple[list[Problem], model.Seed | None]:
     seed = document.value["seed"]
     problems: list[Problem] = []
     for path, kind, verb in check_links.SEED_REFERENCES:
+        if kind in unreadable:
+            continue
         for ref, where in check_links._walk(seed, path):
-            message = check_links._reference_problem("the seed", str(ref), kind, verb, owners)
+            label = f"seed note {shown(seed['notes'][where[1]].get('id'))}" if where[0] == "notes" else "the seed"
+            message = check_links._reference_problem(label, str(ref), kind, verb, owners)
             if message:
                 problems.append(Problem(document.path, document.line(("seed", *where)), message))
     text_file = data_dir.parent / seed["file"]
-    try:
-        text = text_file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError):
+    if _outside(text_file, data_dir.parent):
         problems.append(Problem(document.path, document.line(("seed", "file")),
-                                f"the seed file {seed['file']!r} cannot be read; put the article's text there "
-                                "as UTF-8"))
+                                f"the seed file {seed['file']!r} is a link to a file outside the project; put the "
+                                "article's text in the file itself"))
+        return problems, None
+    try:
+        raw = text_file.read_bytes()
+        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    except OSError as error:
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} cannot be read ({error.strerror}); put the article's "
+                                "text there, or correct `file`"))
+        return problems, None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} is not UTF-8 text (byte 0x{raw[error.start]:02X} on "
+                                f"its line {line}); save it as UTF-8"))
         return problems, None
     notes = []
     for index, note in enumerate(seed.get("notes", ())):
@@ -116,7 +131,11 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
         if not file.exists():
             problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
             continue
-        document, read_problems = read_yaml(file, shown)
+        if _outside(file, data_dir):
+            problems.append(Problem(shown, 1, "the file is a link to a file outside the data folder; put the data "
+                                              "in the file itself"))
+            continue
+        document, read_problems = read_yaml(file, shown, key)
         problems += read_problems
         if document is None:
             unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
@@ -139,7 +158,7 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
     problems += check_links.check_aliases(entries)
     seed: model.Seed | None = None
     if seed_document is not None and seed_intact:
-        seed_problems, seed = _check_seed(seed_document, data_dir, owners)
+        seed_problems, seed = _check_seed(seed_document, data_dir, owners, unreadable)
         problems += seed_problems
     if not unreadable and seed_intact:
         problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None)
@@ -152,8 +171,13 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
                          events=tables["events"], terms=tables["glossary"], seed=seed)
 
 
+def _outside(file: Path, folder: Path) -> bool:
+    """Whether ``file`` is a link leading out of ``folder``: a build must not publish the machine's files."""
+    return not file.resolve().is_relative_to(folder.resolve())
+
+
 def _shown(file: Path, root: Path) -> str:
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return (file.parent.resolve() / file.name).relative_to(root.resolve()).as_posix()  # a link keeps its name
     except ValueError:
         return file.as_posix()

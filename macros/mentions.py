@@ -198,7 +198,8 @@ def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionI
         return None
     card = index.rendered.get(("card", entity_id))
     if card is None:
-        card = index.rendered[("card", entity_id)] = str(escape(render.card_text(entity)))
+        # Escaped twice, like every title: Material's tooltips insert the attribute's value as HTML.
+        card = index.rendered[("card", entity_id)] = str(escape(render.tooltip(render.card_text(entity))))
     if entity_id in state.seen:
         if isinstance(entity, Term):
             return f'<abbr class="ex-term" title="{card}">{escape(text)}</abbr>'

@@ -7,6 +7,7 @@ with the data is a call into the core (``macros.load``, ``macros.pages``, ``macr
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 from collections.abc import Callable
@@ -20,11 +21,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from macros import edit_links, export, jsonld, mentions, naming, pages, reference, render
+from macros import build_date, edit_links, export, jsonld, mentions, naming, pages, reference, render, staging
 from macros import names_page as names_page_module
 from macros import timeline_filters as timeline_filters_module
 from macros.load import load_dataset
+from macros.markdown_inert import markdown_inert
 from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
 from macros.schema import FILES
@@ -49,6 +52,8 @@ class BuildState:
 
 
 _state: BuildState | None = None
+_startup: dict[str, Any] = {"command": "build", "dirty": False}
+_staged: tuple[Path, Path] | None = None  # (staging folder, the site_dir it replaces) during a staged build
 
 
 def state() -> BuildState:
@@ -57,9 +62,10 @@ def state() -> BuildState:
     return _state
 
 
-def on_config(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     root = Path(config.config_file_path).parent
+    _fix_build_date(root)
     try:
         dataset = load_dataset(root)
     except DataError as error:
@@ -76,11 +82,65 @@ def on_config(config: MkDocsConfig, serving: bool = False) -> MkDocsConfig:
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
     macros_plugin.register_macros(_macros())
-    if serving:
+    if _startup["command"] == "serve":
         # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
         # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
         macros_plugin.config["on_error_fail"] = False
+    _stage(config)
     return config
+
+
+def _fix_build_date(root: Path) -> None:
+    """Set SOURCE_DATE_EPOCH (MkDocs reads it for the sitemap) so a build's bytes do not depend on the day."""
+    try:
+        epoch = build_date.build_epoch(root, os.environ)
+    except build_date.BadEpoch as error:
+        raise PluginError(str(error)) from None
+    if epoch is not None:
+        os.environ[build_date.VARIABLE] = epoch
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _startup.update(command=command, dirty=dirty)
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """Point MkDocs at a fresh folder beside site_dir, so a failed build leaves the previous site as it was."""
+    global _staged
+    # `serve` builds into its own temporary folder; `--dirty` updates the existing site in place.
+    if _startup["command"] == "serve" or _startup["dirty"]:
+        return
+    target = Path(config.site_dir)
+    folder = staging.new_staging_folder(target)
+    _staged = (folder, target)
+    config.site_dir = str(folder)
+    atexit.register(staging.discard, folder)  # a macro error ends MkDocs with SystemExit, past on_build_error
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    global _staged
+    if _staged is None:
+        return
+    counted = any(isinstance(handler, CountHandler) and handler.get_counts()
+                  for handler in logging.getLogger("mkdocs").handlers)
+    if counted:  # --strict aborts right after this hook; on_build_error discards the staging folder
+        return
+    folder, target = _staged
+    try:
+        staging.swap_in(folder, target)
+    except OSError as error:
+        raise PluginError(f"the new site could not replace {target} ({error.strerror}); the previous site is "
+                          "unchanged: check that folder's permissions") from None
+    config.site_dir = str(target)
+    _staged = None
+    log.info(f"The site is in {target}")
+
+
+def on_build_error(error: Exception) -> None:
+    global _staged
+    if _staged is not None:
+        staging.discard(_staged[0])
+        _staged = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -193,7 +253,7 @@ def _ctx() -> render.PageContext:
 
 def _html(fragment: Markup) -> str:
     # One line, so Markdown keeps the fragment as a single raw HTML block whatever the data's line breaks.
-    return str(fragment).replace("\r", " ").replace("\n", " ")
+    return markdown_inert(str(fragment).replace("\r", " ").replace("\n", " "))
 
 
 def _macros() -> dict[str, Callable[..., Any]]:

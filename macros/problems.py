@@ -29,3 +29,12 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` — did you mean 'x'?`` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" — did you mean {close[0]!r}?" if close else ""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``repr`` of a value for a message, cut short so one huge value cannot flood the report."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    length = f" ({len(value)} characters)" if isinstance(value, str) else ""
+    return f"{text[: limit - 1]}…{length}"

@@ -66,7 +66,13 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
     if entity is None:
         return escape(text or entity_id)
     return Markup('<a class="ex-link ex-link--{}" href="{}" title="{}" data-entity="{}">{}</a>').format(
-        entity.kind, ctx.href(entity), card_text(entity), entity.id, text or ctx.name_of(entity))
+        entity.kind, ctx.href(entity), tooltip(card_text(entity)), entity.id, text or ctx.name_of(entity))
+
+
+def tooltip(text: str) -> str:
+    """Text for a ``title`` attribute. Material's tooltips put the attribute's value in the page as HTML
+    (``innerHTML``), so it is escaped here and once more by ``Markup.format``: the tooltip shows the text typed."""
+    return str(escape(text))
 
 
 def card_text(entity: Entity) -> str:
@@ -89,7 +95,7 @@ def cite(ctx: PageContext, source_ids: Iterable[str]) -> Markup:
         number = ctx.cited.index(source_id) + 1
         source = ctx.dataset.sources[source_id]
         parts.append(Markup('<a href="#ref-{}" title="{}">{}</a>').format(
-            number, f"{source.publisher}: {source.title}", number))
+            number, tooltip(f"{source.publisher}: {source.title}"), number))
     if not parts:
         return Markup("")
     return Markup('<sup class="ex-cite">[{}]</sup>').format(Markup("][").join(parts))
@@ -266,8 +272,9 @@ def place_page(ctx: PageContext, place: Place) -> Markup:
 
 
 def event_page(ctx: PageContext, event: Event) -> Markup:
-    parts = [Markup('<p class="ex-lede">{} · <span class="ex-kind">{}</span></p><p>{}{}</p>').format(
-        event_date(event), event.category, event.summary, cite(ctx, event.sources))]
+    group = Markup(' · <span class="ex-group">{}</span>').format(event.group) if event.group else Markup("")
+    parts = [Markup('<p class="ex-lede">{} · <span class="ex-kind">{}</span>{}</p><p>{}{}</p>').format(
+        event_date(event), event.category, group, event.summary, cite(ctx, event.sources))]
     if event.actors:
         parts.append(_section("Who", "actors", Markup("<p>{}</p>").format(links(ctx, event.actors))))
     if event.places:

@@ -8,6 +8,7 @@ knows only YAML 1.2's core types (true/false, decimal numbers, null) and leaves 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,14 @@ Pointer = tuple[str | int, ...]
 
 
 class _CoreLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema resolvers only."""
+    """SafeLoader with YAML 1.2 core-schema resolvers only, and no aliases."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # An alias shares a node: nested aliases expand exponentially ("billion laughs") or loop forever.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, f"found the alias *{event.anchor}", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _CoreLoader.yaml_implicit_resolvers = {}
@@ -40,6 +48,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
 }
+_PLAIN_TAGS = _SCALAR_TAGS | {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 @dataclass
@@ -57,24 +66,79 @@ class YamlDocument:
         return self.lines.get(pointer, 1)
 
 
+# (words in PyYAML's message, what is wrong in a contributor's words, how to fix it)
 _SYNTAX_FIXES = (
-    ("found character '\\t'", "indent with spaces, not tabs"),
-    ("found unexpected end of stream", "close the quote that is opened on or above this line"),
-    ("while scanning a quoted scalar", "close the quote that is opened on this line"),
-    ("mapping values are not allowed here", "put a value containing ': ' in quotes, or fix the indentation"),
-    ("did not find expected key", "align this key with the keys above it"),
-    ("did not find expected '-' indicator", "align this list item with the items above it"),
-    ("expected <block end>, but found", "align this line with the lines above it"),
-    ("found undefined alias", "define the &anchor before using *alias, or quote the text"),
+    ("found character '\\t'", "a tab character", "indent with spaces, not tabs"),
+    ("found the alias", "an alias (*name)", "anchors (&name) and aliases (*name) are not allowed in data files: "
+                                            "write the value out in full, or put text starting with * or & in quotes"),
+    ("mapping values are not allowed here", "a `key: value` where none can be",
+     "align the key with the keys above it, or put a value that contains ': ' in quotes"),
+    ("did not find expected key", "a line out of line with the keys above it", "align it with the keys above it"),
+    ("did not find expected '-' indicator", "a line out of line with the list above it",
+     "align it with the `- ` items above it"),
+    ("expected <block end>, but found", "a line indented differently from the lines above it",
+     "align it with the lines above it"),
+    ("found unexpected end of stream", "the file ends inside a quoted value", "close the quote"),
 )
+# A value opening a quote it does not close on the same line: `title: "The first war`.
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(["'])""")
 
 
-def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _unclosed_quote(text: str, last_line: int) -> int | None:
+    """The line of a value that opens a quote still unclosed at ``last_line``, if there is one."""
+    opened: tuple[str, int] | None = None
+    for number, line in enumerate(text.splitlines()[:last_line], start=1):
+        if opened is not None:
+            if line.count(opened[0]) % 2:
+                opened = None
+            continue
+        match = _OPEN_QUOTE.match(line)
+        if match and line[match.end():].count(match.group(1)) % 2 == 0:
+            opened = (match.group(1), number)
+    return opened[1] if opened else None
+
+
+def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
-    text = f"{error.context or ''} {error.problem or ''}".strip()
-    fix = next((fix for needle, fix in _SYNTAX_FIXES if needle in str(error)), "check the YAML syntax on this line")
-    return Problem(path, line, f"YAML syntax error: {text}; {fix}")
+    # An unclosed quote swallows the lines after it; PyYAML notices only where the quoted text ends.
+    opened = _unclosed_quote(text, line)
+    if opened is not None:
+        return Problem(path, opened, "YAML syntax error: this value opens a quote that is not closed on its line; "
+                                     "add the closing quote")
+    found = next((entry for entry in _SYNTAX_FIXES if entry[0] in str(error)), None)
+    if found is None:
+        what = f"{error.context or ''} {error.problem or ''}".strip()
+        return Problem(path, line, f"YAML syntax error: {what}; check the YAML syntax on this line")
+    return Problem(path, line, f"YAML syntax error: {found[1]}; {found[2]}")
+
+
+# The line ends YAML counts. U+0085, U+2028 and U+2029 end a line for YAML but not in most editors.
+_YAML_LINE_END = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_LINE_END = re.compile("\r\n|[\r\n]")
+_ODD_LINE_ENDS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+def _odd_line_end(path: str, text: str) -> Problem | None:
+    """A line end that YAML counts and editors do not: every line number after it would be wrong."""
+    found = [(text.find(char), char) for char in _ODD_LINE_ENDS if char in text]
+    if not found:
+        return None
+    position, char = min(found)
+    line = len(_EDITOR_LINE_END.findall(text, 0, position)) + 1
+    return Problem(path, line, f"the file holds the invisible character U+{ord(char):04X} ({_ODD_LINE_ENDS[char]}), "
+                               "which YAML reads as a line end; delete it or replace it with a space")
+
+
+def _character_problem(path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    line = len(_YAML_LINE_END.findall(text, 0, error.position)) + 1
+    char = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    name = unicodedata.name(char, "a control character")
+    if char == "\0":
+        return Problem(path, line, "the file holds a NUL byte (U+0000), so it is binary, not YAML text; replace it "
+                                   "with the YAML text file it should be")
+    return Problem(path, line, f"the file holds the invisible character U+{ord(char):04X} ({name}), which YAML "
+                               "does not allow; delete it (it often comes from copying out of another program)")
 
 
 class _Builder:
@@ -83,17 +147,27 @@ class _Builder:
         self.lines: dict[Pointer, int] = {}
         self.problems: list[Problem] = []
         self.loader = _CoreLoader("")
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, pointer: Pointer) -> Any:
         self.lines[pointer] = node.start_mark.line + 1
+        # A node met twice is an alias; whatever parser composed it, it is never expanded (nor followed round a loop).
+        if id(node) in self.seen:
+            self.problems.append(Problem(self.path, self.lines.get(pointer[:-1], 1) if pointer else 1,
+                                         "an alias (*name) is used here; anchors (&name) and aliases are not "
+                                         "allowed in data files: write the value out in full"))
+            return None
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(Problem(self.path, node.start_mark.line + 1,
+                                         f"the tag {tag!r} is not allowed (data is text, never code); remove it"))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*pointer, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         if node.tag not in _SCALAR_TAGS:
-            self.problems.append(Problem(self.path, node.start_mark.line + 1,
-                                         f"the tag {node.tag!r} is not allowed; remove it and write plain text"))
             return node.value
         return self.loader.construct_object(node, deep=True)
 
@@ -117,27 +191,37 @@ class _Builder:
         return result
 
 
-def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``text`` (the contents of ``path``) strictly; return the document or the problems found."""
+def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``text`` (the contents of ``path``) strictly; return the document or the problems found.
+
+    ``top_key`` is the key the file must start with, named in the message for an empty file.
+    """
     text = text.removeprefix("\ufeff")
+    odd = _odd_line_end(path, text)
+    if odd is not None:
+        return None, [odd]
     try:
         nodes = list(yaml.compose_all(text, Loader=_CoreLoader))
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(path, error)]
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        return None, [Problem(path, 1, f"YAML cannot be read: {error}; save the file as plain UTF-8 text")]
+        return None, [_syntax_problem(path, text, error)]
+    except yaml.reader.ReaderError as error:  # control characters, NUL bytes of a binary file
+        return None, [_character_problem(path, text, error)]
+    except RecursionError:
+        return None, [Problem(path, 1, "the file nests lists or mappings too deeply to read; a data file needs "
+                                       "three or four levels: flatten it")]
     if len(nodes) > 1:
         return None, [Problem(path, nodes[1].start_mark.line + 1,
                               "the file holds more than one YAML document; remove the `---` line")]
     if not nodes or nodes[0] is None:
-        return None, [Problem(path, 1, "the file is empty; add its top-level key (see the contributor guide)")]
+        start = f"a first line `{top_key}:` and the entries under it" if top_key else "its top-level key"
+        return None, [Problem(path, 1, f"the file is empty; write {start}")]
     builder = _Builder(path)
     value = builder.build(nodes[0], ())
     # A duplicate key or a tag is reported, and the rest of the file is still checked (first value kept).
     return YamlDocument(path, value, builder.lines), builder.problems
 
 
-def read_yaml(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+def read_yaml(file: Path, shown_as: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:
     """Read and parse a YAML file; ``shown_as`` is the path printed in messages (relative to the project)."""
     try:
         raw = file.read_bytes()
@@ -147,5 +231,6 @@ def read_yaml(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(shown_as, line, "the file is not UTF-8 text; save it with UTF-8 encoding")]
-    return parse_yaml(shown_as, text)
+        return None, [Problem(shown_as, line, f"the byte 0x{raw[error.start]:02X} is not UTF-8 text (the file was "
+                                              "saved in another encoding, or is not text); save it as UTF-8")]
+    return parse_yaml(shown_as, text, top_key)

@@ -98,3 +98,14 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built from the valid mini dataset: the 'previous good site' a failing build must keep."""
+    from tests.minisite import mini_project
+
+    project = mini_project(tmp_path_factory.mktemp("good"))
+    result = mkdocs("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

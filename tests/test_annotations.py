@@ -13,19 +13,25 @@ import pytest
 from macros.annotations import MAX_ANNOTATIONS, annotation, escape_data, escape_property, github_report
 from macros.problems import Problem
 from tests.conftest import check
-from tests.test_check_messages import CASES, make_case
+from tests.test_check_messages import CASES, check_in_process, make_case
 
 
 @pytest.mark.parametrize("case", sorted(path.name for path in CASES.iterdir() if path.is_dir()))
 def test_github_format(case: str, tmp_path: Path) -> None:
     project = make_case(CASES / case, tmp_path)
-    result = check("--format", "github", cwd=project)
+    code, stdout = check_in_process(project, "github")
     expected_file = CASES / case / "expected-github.txt"
     if os.environ.get("UPDATE_GOLDEN"):
-        expected_file.write_text(result.stdout, encoding="utf-8")
+        expected_file.write_text(stdout, encoding="utf-8")
+    assert code == 1
+    assert stdout == expected_file.read_text(encoding="utf-8")
+
+
+def test_github_format_from_the_command_line(tmp_path: Path) -> None:
+    result = check("--format", "github", cwd=make_case(CASES / "many-problems", tmp_path))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stdout == expected_file.read_text(encoding="utf-8")
+    assert result.stdout == (CASES / "many-problems" / "expected-github.txt").read_text(encoding="utf-8")
 
 
 def test_the_log_keeps_every_problem_when_annotations_are_capped(tmp_path: Path) -> None:

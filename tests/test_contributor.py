@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,8 @@ def test_every_data_file_has_a_reference_table_and_an_example_that_passes_the_sc
 
 def test_reference_page_lists_every_field_with_its_allowed_values(site: Path) -> None:
     page = site / "contributing" / "index.html"
-    html = page.read_text(encoding="utf-8")
+    # Character references are undone: macro output writes Markdown's `_` and `*` as references (markdown_inert).
+    html = unescape(page.read_text(encoding="utf-8"))
     text = page_text(page)
     for stem in FILES:
         for row in reference.fields(reference.entry_schema(stem)):

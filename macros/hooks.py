@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 _adapter: ModuleType | None = None
 
 
@@ -41,5 +43,6 @@ def _forward(event: str) -> Any:
 
 on_files = _forward("on_files")
 on_pre_page = _forward("on_pre_page")
-on_page_markdown = _forward("on_page_markdown")
+# Before mkdocs-macros (priority 0): a generated page is rendered by the adapter, so Jinja never compiles it.
+on_page_markdown = event_priority(50)(_forward("on_page_markdown"))
 on_page_content = _forward("on_page_content")

@@ -8,6 +8,7 @@ with the data is a call into the core (``macros.load``, ``macros.pages``, ``macr
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class BuildState:
     files: Files | None = None
     contexts: dict[str, render.PageContext] = field(default_factory=dict)
     current: Page | None = None
+    macros: dict[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 _state: BuildState | None = None
@@ -59,18 +61,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         count = len(error.problems)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data; fix them and build again "
                           "(`python -m macros check` lists them too)") from None
-    _state = BuildState(root=root, dataset=dataset)
+    _state = BuildState(root=root, dataset=dataset, macros=_macros())
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
-    macros_plugin.register_macros(_macros())
+    macros_plugin.register_macros(_state.macros)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     current = state()
     for page in pages.generated_pages(current.dataset):
-        inclusion = InclusionLevel.NOT_IN_NAV if page.entity_id else InclusionLevel.INCLUDED
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         generated = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         files.append(generated)
         current.generated[page.src_uri] = page
@@ -94,10 +96,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if generated.entity_id:
             # Rank an entity's own page above pages that merely mention it.
             page.meta.setdefault("search", {"boost": 4})
+        # A generated page is one macro call whose result is HTML: the adapter calls the macro after Markdown
+        # (on_page_content), so neither Jinja (~2 ms a page) nor Markdown (which would parse the HTML) reads it.
+        page.meta["render_macros"] = False
+        return ""
     return markdown
 
 
+# The source of a generated page, as macros.pages writes it: one macro call whose arguments are ids.
+_CALL = re.compile(r'\{\{ (\w+)\(((?:"[a-z0-9-]+"(?:, )?)*)\) \}\}\n')
+
+
+def _render_generated(generated: pages.GeneratedPage) -> str:
+    call = _CALL.fullmatch(generated.content)
+    macro = state().macros.get(call.group(1)) if call else None
+    if call is None or macro is None:
+        raise PluginError(f"{generated.src_uri}: a generated page must hold one explainer macro call")
+    return str(macro(*re.findall(r'"([a-z0-9-]+)"', call.group(2))))
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = state().generated.get(page.file.src_uri)
+    if generated is not None:
+        html = _render_generated(generated)
     ctx = state().contexts.pop(page.file.src_uri, None)
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
@@ -147,8 +168,24 @@ def _macros() -> dict[str, Callable[..., Any]]:
         return _html(render.glossary(_ctx()))
 
     def source_list() -> str:
-        """Every source with what cites it."""
+        """Every source with what cites it (or, for many sources, the list of their pages by period)."""
         return _html(render.source_list(_ctx()))
+
+    def timeline_period(slug: str) -> str:
+        """One page of a timeline split by period: `{{ timeline_period("2023-09") }}`."""
+        return _html(render.timeline_period(_ctx(), slug))
+
+    def source_period(slug: str) -> str:
+        """The sources published in one period: `{{ source_period("2023") }}`."""
+        return _html(render.source_period(_ctx(), slug))
+
+    def entity_events(entity_id: str, slug: str) -> str:
+        """One period of a hub actor's or place's events: `{{ entity_events("azerbaijan", "2023") }}`."""
+        return _html(render.entity_events(_ctx(), entity_id, slug))
+
+    def kind_index(kind: str, slug: str) -> str:
+        """One category of actors or places: `{{ kind_index("place", "village") }}`."""
+        return _html(render.kind_index(_ctx(), kind, slug))
 
     def seed_article() -> str:
         """The seed article's text with its context notes."""
@@ -181,4 +218,5 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
                                                          source_list, seed_article, link, date_of, cite,
-                                                         events_between)}
+                                                         events_between, timeline_period, source_period,
+                                                         entity_events, kind_index)}

@@ -167,6 +167,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """Every contested or technical term, with who uses it and the other side's words."""
         return _html(render.glossary(_ctx()))
 
+    def glossary_part(slug: str) -> str:
+        """One alphabetical page of a long glossary: `{{ glossary_part("terms-1") }}`."""
+        return _html(render.glossary_part(_ctx(), slug))
+
     def source_list() -> str:
         """Every source with what cites it (or, for many sources, the list of their pages by period)."""
         return _html(render.source_list(_ctx()))
@@ -219,4 +223,4 @@ def _macros() -> dict[str, Callable[..., Any]]:
     return {function.__name__: function for function in (entity_page, entity_index, timeline, glossary,
                                                          source_list, seed_article, link, date_of, cite,
                                                          events_between, timeline_period, source_period,
-                                                         entity_events, kind_index)}
+                                                         entity_events, kind_index, glossary_part)}

@@ -213,6 +213,20 @@ class Dataset:
         return periods.period_of(self.source_periods, lambda source: source.id)
 
     @cached_property
+    def term_periods(self) -> tuple[periods.Period[Term], ...]:
+        """The glossary's pages: one, or alphabetical parts labelled by their first and last initials."""
+        terms = sorted(self.terms.values(), key=lambda term: term.term.casefold())
+        if len(terms) <= periods.TERMS_LIMIT:
+            return (periods.Period(periods.WHOLE, "", tuple(terms)),)
+        return tuple(periods.Period(part.slug, f"{part.items[0].term[:1].upper()}–{part.items[-1].term[:1].upper()}",
+                                    part.items)
+                     for part in periods.split_in_parts("terms", "", terms, periods.TERMS_LIMIT))
+
+    @cached_property
+    def term_period_of(self) -> dict[str, str]:
+        return periods.period_of(self.term_periods, lambda term: term.id)
+
+    @cached_property
     def event_periods(self) -> dict[str, tuple[periods.Period[Event], ...]]:
         """For every actor and place: its events, as pages when there are too many for its own page."""
         return {entity_id: periods.split_by_date(self.events_by_entity.get(entity_id, ()), lambda event: event.date,

@@ -19,6 +19,7 @@ SEED_PAGE = "article.md"
 TIMELINE_PAGE = "timeline.md"
 TIMELINE_FOLDER = "timeline"
 SOURCES_FOLDER = "sources"
+TERMS_FOLDER = "glossary"
 KIND_FOLDER = "by-kind"
 
 
@@ -29,6 +30,8 @@ def page_of(entity: Entity, dataset: Dataset | None = None) -> str:
     """
     if entity.kind in FOLDERS:
         return f"{FOLDERS[entity.kind]}/{entity.id}.md"
+    if entity.kind == "term" and dataset is not None:
+        return term_page(dataset, entity.id)
     if entity.kind == "term":
         return f"{TERMS_PAGE}#{entity.id}"
     if dataset is not None:
@@ -49,6 +52,15 @@ def timeline_period_page(slug: str) -> str:
 def source_page(dataset: Dataset, source_id: str) -> str:
     slug = dataset.source_period_of[source_id]
     return f"{SOURCES_PAGE}#{source_id}" if slug == periods.WHOLE else f"{SOURCES_FOLDER}/{slug}.md#{source_id}"
+
+
+def term_page(dataset: Dataset, term_id: str) -> str:
+    slug = dataset.term_period_of[term_id]
+    return f"{TERMS_PAGE}#{term_id}" if slug == periods.WHOLE else f"{TERMS_FOLDER}/{slug}.md#{term_id}"
+
+
+def term_period_page(slug: str) -> str:
+    return f"{TERMS_FOLDER}/{slug}.md"
 
 
 def source_period_page(slug: str) -> str:
@@ -116,6 +128,10 @@ def split_pages(dataset: Dataset) -> list[GeneratedPage]:
         if sources.slug != periods.WHOLE:
             pages.append(GeneratedPage(source_period_page(sources.slug), f'{{{{ source_period("{sources.slug}") }}}}\n',
                                        None, "data/sources.yml", title=f"Sources: {sources.label}"))
+    for terms in dataset.term_periods:
+        if terms.slug != periods.WHOLE:
+            pages.append(GeneratedPage(term_period_page(terms.slug), f'{{{{ glossary_part("{terms.slug}") }}}}\n',
+                                       None, "data/glossary.yml", title=f"Glossary: {terms.label}"))
     for table in (dataset.actors, dataset.places):
         for entity in table.values():
             for period in dataset.event_periods[entity.id]:

@@ -18,7 +18,8 @@ T = TypeVar("T")
 # Items per page. An event on the timeline (claims, links with their cards, references) weighs about 2 KB of
 # HTML; a line of a list about 0.4 KB: these keep every page well under 150 KB.
 TIMELINE_LIMIT = 40
-LIST_LIMIT = 150
+LIST_LIMIT = 100
+TERMS_LIMIT = 50  # a glossary entry, with who uses it and the other side's words, weighs about 2 KB
 WHOLE = "all"  # the slug of the one period of a list short enough to stay on one page
 
 

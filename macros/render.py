@@ -395,10 +395,15 @@ def timeline(ctx: PageContext, events: Iterable[Event] | None = None) -> Markup:
     return Markup('<div class="ex-timeline">{}</div>').format(body)
 
 
-def glossary(ctx: PageContext) -> Markup:
-    """Every term: definition, who uses it, and the words the other side uses instead."""
+def glossary(ctx: PageContext, terms: Iterable[Term] | None = None) -> Markup:
+    """Every term: definition, who uses it, and the words the other side uses instead; or, when the terms are too
+    many for one page, every term linked to its entry on the glossary's alphabetical pages."""
+    split = ctx.dataset.term_periods
+    if terms is None and split[0].slug != periods.WHOLE:
+        return Markup("").join(Markup('<h2 id="{}">{}</h2><p>{}</p>').format(
+            part.slug, part.label, links(ctx, [term.id for term in part.items])) for part in split)
     entries = []
-    for term in sorted(ctx.dataset.terms.values(), key=lambda item: item.term.casefold()):
+    for term in sorted(ctx.dataset.terms.values() if terms is None else terms, key=lambda item: item.term.casefold()):
         rows = []
         if term.aliases:
             rows.append(Markup("<p>Also: {}</p>").format(", ".join(term.aliases)))
@@ -416,6 +421,15 @@ def glossary(ctx: PageContext) -> Markup:
                               '</section>').format(id=term.id, term=term.term, definition=term.definition,
                                                    cite=cite(ctx, term.sources), rows=Markup("").join(rows)))
     return Markup('<div class="ex-glossary">{}</div>').format(Markup("").join(entries))
+
+
+def glossary_part(ctx: PageContext, slug: str) -> Markup:
+    """One alphabetical page of a glossary too long for one page."""
+    split = ctx.dataset.term_periods
+    index = next(index for index, part in enumerate(split) if part.slug == slug)
+    nav = _period_nav(ctx, [pages.term_period_page(part.slug) for part in split], [part.label for part in split], index)
+    return Markup('<h1>Glossary: {}</h1><p><a href="{}">The whole glossary</a></p>{}{}').format(
+        split[index].label, ctx.link(pages.TERMS_PAGE), glossary(ctx, split[index].items), nav)
 
 
 def timeline_period(ctx: PageContext, slug: str) -> Markup:

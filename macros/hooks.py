@@ -46,3 +46,4 @@ on_pre_page = _forward("on_pre_page")
 # Before mkdocs-macros (priority 0): a generated page is rendered by the adapter, so Jinja never compiles it.
 on_page_markdown = event_priority(50)(_forward("on_page_markdown"))
 on_page_content = _forward("on_page_content")
+on_post_page = _forward("on_post_page")

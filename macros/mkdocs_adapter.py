@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros import pages, render
-from macros.load import load_dataset
+from macros.dataset_cache import load_dataset_cached
 from macros.model import Dataset
 from macros.problems import DataError
 
@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     root = Path(config.config_file_path).parent
     try:
-        dataset = load_dataset(root)
+        dataset = load_dataset_cached(root)
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -123,6 +123,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
     return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The page is written, but MkDocs keeps every Page to the end of the build: drop its HTML and Markdown so
+    # memory does not grow with the sum of all pages (the search plugin has taken its text already).
+    page.content = None
+    page.markdown = None
+    return output
 
 
 def _linker(page: Page, files: Files) -> Callable[[str], str]:

@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.generate import Size, generate
 from macros import pages, periods
+from macros.dataset_cache import load_dataset_cached
 from macros.dates import PartialDate
 from macros.load import load_dataset
 from tests.conftest import ROOT, check, copy_project, mkdocs
@@ -122,3 +123,17 @@ def test_a_small_dataset_keeps_one_timeline_page(site: Path) -> None:
     assert [period.slug for period in dataset.timeline_periods] == [periods.WHOLE]
     assert not [path for path in (site / "timeline").iterdir() if path.is_dir()]
     assert not [path for path in (site / "sources").iterdir() if path.is_dir()]
+
+
+def test_the_checked_dataset_is_reused_until_the_data_changes(tmp_path: Path) -> None:
+    project = generate(tmp_path, Size.scaled(50))
+    first = load_dataset_cached(project)
+    assert first == load_dataset(project)
+    assert len(list((project / ".cache" / "explainer").glob("dataset-*.pickle"))) == 1
+    assert load_dataset_cached(project) == first
+    event = next(iter(first.events.values()))
+    events = project / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8").replace(event.title, f"{event.title} (edited)", 1),
+                      encoding="utf-8")
+    assert load_dataset_cached(project).events[event.id].title == f"{event.title} (edited)"
+    assert len(list((project / ".cache" / "explainer").glob("dataset-*.pickle"))) == 1

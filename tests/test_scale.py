@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import Size, generate
-from macros import pages, periods
+from macros import pages, periods, yamlfile
 from macros.dataset_cache import load_dataset_cached
 from macros.dates import PartialDate
 from macros.load import load_dataset
@@ -137,3 +137,29 @@ def test_the_checked_dataset_is_reused_until_the_data_changes(tmp_path: Path) ->
                       encoding="utf-8")
     assert load_dataset_cached(project).events[event.id].title == f"{event.title} (edited)"
     assert len(list((project / ".cache" / "explainer").glob("dataset-*.pickle"))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    'a: 1\nb: [x, "y", 2.5, true, null, ~, -3]\nc:\n  d: |\n    block\n  "q": \'s\'\nf:\n  - {g: h}\n  -\n  - - n\n',
+    "a: 0755\nb: 12:30\nc: 1e3\nd: .5\ne: +1\nf: 2023-09-19\ng: no\ntrue: 1\n",
+])
+def test_the_fast_yaml_path_reads_what_the_composing_path_reads(text: str) -> None:
+    fast = yamlfile._fast_parse(text)
+    builder = yamlfile._Builder("x.yml")
+    assert fast is not None
+    assert fast == (builder.build(yamlfile._compose(text)[0], ()), builder.lines)
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "x: !!str 3\n", "",
+                                  "a: 1\n---\nb: 2\n", "a:\n\t- b\n"])
+def test_anything_unusual_leaves_the_fast_yaml_path(text: str) -> None:
+    assert yamlfile._fast_parse(text) is None
+
+
+def test_the_fast_yaml_path_reads_real_and_synthetic_data_like_the_composing_path(tmp_path: Path) -> None:
+    synthetic = generate(tmp_path, Size.scaled(200)) / "data"
+    files = [*sorted((ROOT / "data").glob("*.yml")), *sorted(synthetic.glob("*.yml"))]
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        builder = yamlfile._Builder(file.name)
+        assert yamlfile._fast_parse(text) == (builder.build(yamlfile._compose(text)[0], ()), builder.lines), file

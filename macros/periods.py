@@ -1,4 +1,5 @@
-"""Split a long list into pages a reader can load: by year, by month where a year is too long, then in parts.
+"""Split a long list into pages a reader can load: by year, by month where a year is too long, then in parts;
+consecutive short years share a page ("1991–1999").
 
 A newsroom that follows a conflict for years has thousands of events; one page listing them all would weigh
 megabytes and every build would spend most of its time on it. Each page of a split list holds at most ``limit``
@@ -41,17 +42,30 @@ def _parts(slug: str, label: str, items: Sequence[T], limit: int) -> list[Period
 
 
 def split_by_date(items: Sequence[T], date_of: Callable[[T], PartialDate], limit: int) -> tuple[Period[T], ...]:
-    """``items`` (in date order) as one period if they fit in ``limit``, else by year, month, then parts."""
+    """``items`` (in date order) as one period if they fit in ``limit``, else by runs of years, by year, by month,
+    then in parts."""
     if len(items) <= limit:
         return (Period(WHOLE, "", tuple(items)),)
     years: dict[int, list[T]] = {}
     for item in items:
         years.setdefault(date_of(item).year, []).append(item)
     periods: list[Period[T]] = []
+    run: list[int] = []  # consecutive short years, kept together on one page while they fit
+
+    def close_run() -> None:
+        if run:
+            first, last = run[0], run[-1]
+            slug, label = (str(first), str(first)) if first == last else (f"{first}-{last}", f"{first}–{last}")
+            periods.append(Period(slug, label, tuple(item for year in run for item in years[year])))
+            run.clear()
+
     for year, in_year in years.items():
         if len(in_year) <= limit:
-            periods.append(Period(str(year), str(year), tuple(in_year)))
+            if run and sum(len(years[other]) for other in run) + len(in_year) > limit:
+                close_run()
+            run.append(year)
             continue
+        close_run()
         months: dict[int, list[T]] = {}
         for item in in_year:
             months.setdefault(date_of(item).month or 0, []).append(item)
@@ -60,6 +74,7 @@ def split_by_date(items: Sequence[T], date_of: Callable[[T], PartialDate], limit
                 periods += _parts(f"{year}-year", f"{year} (month not known)", in_month, limit)
             else:
                 periods += _parts(f"{year}-{month:02d}", f"{MONTHS[month - 1]} {year}", in_month, limit)
+    close_run()
     return tuple(periods)
 
 

@@ -370,15 +370,17 @@ def kind_index(ctx: PageContext, kind: str, slug: str) -> Markup:
 
 def _overview(ctx: PageContext, split: Iterable[periods.Period[Event]] | Iterable[periods.Period[Source]],
               page: Callable[[str], str], noun: str) -> Markup:
-    """The pages of a list split by period, by year, each with how many entries it holds."""
-    years: dict[str, list[Markup]] = {}
+    """The pages of a list split by period, each with how many entries it holds; the first page of each year is
+    its anchor (#y2023)."""
+    items = []
+    seen: set[str] = set()
     for period in split:
-        count = len(period.items)
-        years.setdefault(period.slug[:4], []).append(Markup('<li><a href="{}">{}</a> — {} {}{}</li>').format(
-            ctx.link(page(period.slug)), period.label, count, noun, "" if count == 1 else "s"))
-    return Markup("").join(Markup('<section class="ex-year"><h2 id="y{}">{}</h2><ul class="ex-periods">{}</ul>'
-                                  '</section>').format(year, year, Markup("").join(items))
-                           for year, items in years.items())
+        count, year = len(period.items), period.slug[:4]
+        anchor = Markup(' id="y{}"').format(year) if year not in seen else Markup("")
+        seen.add(year)
+        items.append(Markup('<li{}><a href="{}">{}</a> — {} {}{}</li>').format(
+            anchor, ctx.link(page(period.slug)), period.label, count, noun, "" if count == 1 else "s"))
+    return Markup('<ul class="ex-periods">{}</ul>').format(Markup("").join(items))
 
 
 def timeline(ctx: PageContext, events: Iterable[Event] | None = None) -> Markup:

@@ -44,6 +44,9 @@ def test_a_list_is_split_by_year_then_month_then_in_parts() -> None:
         ("2020", 3), ("2023-year", 1), ("2023-09-1", 3), ("2023-09-2", 3), ("2023-09-3", 1)]
     assert split[2].label == "September 2023, part 1 of 3"
     assert [item for period in split for item in period.items] == dates
+    short_years = [PartialDate(1991), PartialDate(1992, 3), PartialDate(1995, 1, 1), PartialDate(1996)]
+    assert [(period.slug, period.label) for period in periods.split_by_date(short_years, lambda date: date, 3)] == [
+        ("1991-1995", "1991–1995"), ("1996", "1996")]
 
 
 def test_the_page_plan_of_a_large_dataset_keeps_every_list_bounded(tmp_path: Path,

@@ -27,7 +27,7 @@ offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as
 	PYTHON=$(BIN)/python scripts/build-offline
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check macros tests scripts
+	$(BIN)/ruff check macros tests scripts benchmarks
 	$(BIN)/mypy
 
 test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, then run every test
@@ -36,3 +36,6 @@ test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, t
 
 clean:
 	rm -rf site site-offline dist .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(BIN)/.installed  ## benchmark: 5,000 and 1,000 synthetic events vs plain MkDocs (README "Performance")
+	$(BIN)/python -m benchmarks.run --events 5000 --small 1000 --runs 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -15,6 +16,9 @@ from macros.yamlfile import Pointer, YamlDocument
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (`key: value` lines)",
                "number": "a number", "boolean": "true or false", "integer": "a whole number"}
 _VALIDATORS = {stem: Draft202012Validator(file_schema) for stem, (_key, file_schema) in declared.FILES.items()}
+# fastjsonschema compiles each schema to Python, about 20 times faster than jsonschema: it answers "is the file
+# valid?" for every build, and jsonschema, whose errors carry what the messages need, explains a refusal.
+_FAST = {stem: fastjsonschema.compile(file_schema) for stem, (_key, file_schema) in declared.FILES.items()}
 _KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event",
                  "glossary": "term", "seed": "seed note"}
 
@@ -170,6 +174,11 @@ def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[i
     if not isinstance(value, dict):
         return [Problem(document.path, 1, f"the file holds {_type_of(value)} where a mapping is due; "
                         f"start it with a line `{key}:` and indent the entries under it")], set()
+    try:
+        _FAST[stem](value)
+        return _bidi_problems(stem, document, value, ()), set()
+    except fastjsonschema.JsonSchemaException:
+        pass
     problems: list[Problem] = []
     broken: set[int] = set()
     for error in sorted(_VALIDATORS[stem].iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path]):

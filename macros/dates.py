@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ class PartialDate:
         return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
 
+@functools.lru_cache(maxsize=4096)  # a dataset repeats its dates: each is parsed once per build
 def parse_date(text: str) -> tuple[PartialDate | None, str]:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; return the date, or None and what is wrong with it."""
     match = _DATE.match(text)

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 _adapter: ModuleType | None = None
 # on_startup runs once, before the adapter is imported: kept here and handed to each build's fresh adapter.
 _startup: dict[str, Any] = {"command": "build", "dirty": False}
@@ -60,7 +62,8 @@ def _forward(event: str) -> Any:
 
 on_files = _forward("on_files")
 on_pre_page = _forward("on_pre_page")
-on_page_markdown = _forward("on_page_markdown")
+# Before mkdocs-macros (priority 0): a generated page is rendered by the adapter, so Jinja never compiles it.
+on_page_markdown = event_priority(50)(_forward("on_page_markdown"))
 on_page_content = _forward("on_page_content")
 on_post_page = _forward("on_post_page")
 on_post_build = _forward("on_post_build")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.utils import CountHandler
 from macros import build_date, edit_links, export, jsonld, mentions, naming, pages, reference, render, staging
 from macros import names_page as names_page_module
 from macros import timeline_filters as timeline_filters_module
-from macros.load import load_dataset
+from macros.dataset_cache import load_dataset_cached
 from macros.markdown_inert import markdown_inert
 from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
@@ -49,6 +50,7 @@ class BuildState:
     mention_index: mentions.MentionIndex | None = None
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     downloads: list[export.Download] = field(default_factory=list)
+    macros: dict[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 _state: BuildState | None = None
@@ -67,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _fix_build_date(root)
     try:
-        dataset = load_dataset(root)
+        dataset = load_dataset_cached(root)
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -77,11 +79,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     policy, policy_problem = naming.parse_policy(config.extra.get("naming_policy"), dataset)
     if policy is None:
         raise PluginError(policy_problem)
-    _state = BuildState(root=root, dataset=dataset, policy=policy, mention_index=mentions.build_index(dataset))
+    _state = BuildState(root=root, dataset=dataset, policy=policy, mention_index=mentions.build_index(dataset),
+                        macros=_macros())
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
-    macros_plugin.register_macros(_macros())
+    macros_plugin.register_macros(_state.macros)
     if _startup["command"] == "serve":
         # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
         # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
@@ -146,7 +149,7 @@ def on_build_error(error: Exception) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     current = state()
     for page in pages.generated_pages(current.dataset):
-        inclusion = InclusionLevel.NOT_IN_NAV if page.entity_id else InclusionLevel.INCLUDED
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         generated = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         files.append(generated)
         current.generated[page.src_uri] = page
@@ -198,11 +201,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # Rank an entity's own page above pages that merely mention it: a search for a name should find
             # the place or actor first, then the events that mention it.
             page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
+        # A generated page is one macro call whose result is HTML: the adapter calls the macro after Markdown
+        # (on_page_content), so neither Jinja (~2 ms a page) nor Markdown (which would parse the HTML) reads it.
+        page.meta["render_macros"] = False
+        return ""
     return markdown
+
+
+# The source of a generated page, as macros.pages writes it: one macro call whose arguments are ids.
+_CALL = re.compile(r'\{\{ (\w+)\(((?:"[a-z0-9-]+"(?:, )?)*)\) \}\}\n')
+
+
+def _render_generated(generated: pages.GeneratedPage) -> str:
+    call = _CALL.fullmatch(generated.content)
+    macro = state().macros.get(call.group(1)) if call else None
+    if call is None or macro is None:
+        raise PluginError(f"{generated.src_uri}: a generated page must hold one explainer macro call")
+    return str(macro(*re.findall(r'"([a-z0-9-]+)"', call.group(2))))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     current = state()
+    generated = current.generated.get(page.file.src_uri)
+    if generated is not None:
+        html = _render_generated(generated)
     ctx = current.contexts.pop(page.file.src_uri, None)
     if ctx is not None and current.mention_index is not None:
         own = mentions.own_entities(current.dataset, page.file.src_uri)
@@ -213,9 +235,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put an entity page's schema.org JSON-LD in its head."""
+    """Put an entity page's schema.org JSON-LD in its head, then let go of the page's text."""
     current = state()
     generated = current.generated.get(page.file.src_uri)
+    # The page is written, but MkDocs keeps every Page to the end of the build: drop its HTML and Markdown so
+    # memory does not grow with the sum of all pages (the search plugin has taken its text already).
+    page.content = None
+    page.markdown = None
     entity = current.dataset.entity(generated.entity_id) if generated and generated.entity_id else None
     if not isinstance(entity, Actor | Place | Event) or current.files is None:
         return output
@@ -277,9 +303,29 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """Every contested or technical term, with who uses it and the other side's words."""
         return _html(render.glossary(_ctx()))
 
+    def glossary_part(slug: str) -> str:
+        """One alphabetical page of a long glossary: `{{ glossary_part("terms-1") }}`."""
+        return _html(render.glossary_part(_ctx(), slug))
+
     def source_list() -> str:
-        """Every source with what cites it."""
+        """Every source with what cites it (or, for many sources, the list of their pages by period)."""
         return _html(render.source_list(_ctx()))
+
+    def timeline_period(slug: str) -> str:
+        """One page of a timeline split by period: `{{ timeline_period("2023-09") }}`."""
+        return _html(render.timeline_period(_ctx(), slug))
+
+    def source_period(slug: str) -> str:
+        """The sources published in one period: `{{ source_period("2023") }}`."""
+        return _html(render.source_period(_ctx(), slug))
+
+    def entity_events(entity_id: str, slug: str) -> str:
+        """One period of a hub actor's or place's events: `{{ entity_events("azerbaijan", "2023") }}`."""
+        return _html(render.entity_events(_ctx(), entity_id, slug))
+
+    def kind_index(kind: str, slug: str) -> str:
+        """One category of actors or places: `{{ kind_index("place", "village") }}`."""
+        return _html(render.kind_index(_ctx(), kind, slug))
 
     def seed_article() -> str:
         """The seed article's text with its context notes."""
@@ -338,4 +384,5 @@ def _macros() -> dict[str, Callable[..., Any]]:
     return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, data_files,
-                                                         data_reference)}
+                                                         data_reference, timeline_period, source_period,
+                                                         entity_events, kind_index, glossary_part)}

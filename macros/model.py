@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from macros import periods
 from macros.dates import PartialDate
 
 
@@ -196,6 +197,53 @@ class Dataset:
     def chronology(self) -> tuple[Event, ...]:
         """Events in date order; a less precise date sorts before the days it contains."""
         return tuple(sorted(self.events.values(), key=lambda event: (event.date.sort_key(), event.id)))
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each event's index in the chronology: looked up per page, so computed once, not searched."""
+        return {event.id: index for index, event in enumerate(self.chronology)}
+
+    @cached_property
+    def timeline_periods(self) -> tuple[periods.Period[Event], ...]:
+        """The timeline's pages: one if the events fit, else by year, month and part."""
+        return periods.split_by_date(self.chronology, lambda event: event.date, periods.TIMELINE_LIMIT,
+                                     periods.TIMELINE_WHOLE)
+
+    @cached_property
+    def timeline_period_of(self) -> dict[str, str]:
+        return periods.period_of(self.timeline_periods, lambda event: event.id)
+
+    @cached_property
+    def source_periods(self) -> tuple[periods.Period[Source], ...]:
+        """The sources page's pages, by date of publication."""
+        by_date = sorted(self.sources.values(), key=lambda source: (source.date.sort_key(), source.id))
+        return periods.split_by_date(by_date, lambda source: source.date, periods.LIST_LIMIT,
+                                     periods.SOURCES_WHOLE)
+
+    @cached_property
+    def source_period_of(self) -> dict[str, str]:
+        return periods.period_of(self.source_periods, lambda source: source.id)
+
+    @cached_property
+    def term_periods(self) -> tuple[periods.Period[Term], ...]:
+        """The glossary's pages: one, or alphabetical parts labelled by their first and last initials."""
+        terms = sorted(self.terms.values(), key=lambda term: term.term.casefold())
+        if len(terms) <= periods.TERMS_LIMIT:
+            return (periods.Period(periods.WHOLE, "", tuple(terms)),)
+        return tuple(periods.Period(part.slug, f"{part.items[0].term[:1].upper()}–{part.items[-1].term[:1].upper()}",
+                                    part.items)
+                     for part in periods.split_in_parts("terms", "", terms, periods.TERMS_LIMIT))
+
+    @cached_property
+    def term_period_of(self) -> dict[str, str]:
+        return periods.period_of(self.term_periods, lambda term: term.id)
+
+    @cached_property
+    def event_periods(self) -> dict[str, tuple[periods.Period[Event], ...]]:
+        """For every actor and place: its events, as pages when there are too many for its own page."""
+        return {entity_id: periods.split_by_date(self.events_by_entity.get(entity_id, ()), lambda event: event.date,
+                                                 periods.LIST_LIMIT)
+                for entity_id in [*self.actors, *self.places]}
 
     @cached_property
     def events_by_entity(self) -> dict[str, tuple[Event, ...]]:

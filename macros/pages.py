@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from macros import periods
 from macros.check_links import fold
-from macros.model import Dataset, Entity, Place
+from macros.model import Actor, Dataset, Entity, Place
 
 FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
 INDEX_TITLES = {"actor": "Actors", "place": "Places", "event": "Events"}
@@ -19,15 +20,76 @@ SEED_PAGE = "article.md"
 TIMELINE_PAGE = "timeline.md"
 NAMES_PAGE = "names.md"
 NAMES_TITLE = "About the names"
+TIMELINE_FOLDER = "timeline"
+SOURCES_FOLDER = "sources"
+TERMS_FOLDER = "glossary"
+KIND_FOLDER = "by-kind"
 
 
-def page_of(entity: Entity) -> str:
-    """The docs path of the page that shows ``entity``, with an anchor for entries listed on a shared page."""
+def page_of(entity: Entity, dataset: Dataset | None = None) -> str:
+    """The docs path of the page that shows ``entity``, with an anchor for entries listed on a shared page.
+
+    Sources are listed on one page, or on one page per period when there are many: pass ``dataset`` to know which.
+    """
     if entity.kind in FOLDERS:
         return f"{FOLDERS[entity.kind]}/{entity.id}.md"
+    if entity.kind == "term" and dataset is not None:
+        return term_page(dataset, entity.id)
     if entity.kind == "term":
         return f"{TERMS_PAGE}#{entity.id}"
+    if dataset is not None:
+        return source_page(dataset, entity.id)
     return f"{SOURCES_PAGE}#{entity.id}"
+
+
+def timeline_page(dataset: Dataset, event_id: str) -> str:
+    """Where an event stands on the timeline: the one timeline page, or the page of its period."""
+    slug = dataset.timeline_period_of[event_id]
+    return f"{TIMELINE_PAGE}#{event_id}" if slug == periods.WHOLE else f"{TIMELINE_FOLDER}/{slug}.md#{event_id}"
+
+
+def timeline_period_page(slug: str) -> str:
+    return f"{TIMELINE_FOLDER}/{slug}.md"
+
+
+def source_page(dataset: Dataset, source_id: str) -> str:
+    slug = dataset.source_period_of[source_id]
+    return f"{SOURCES_PAGE}#{source_id}" if slug == periods.WHOLE else f"{SOURCES_FOLDER}/{slug}.md#{source_id}"
+
+
+def term_page(dataset: Dataset, term_id: str) -> str:
+    slug = dataset.term_period_of[term_id]
+    return f"{TERMS_PAGE}#{term_id}" if slug == periods.WHOLE else f"{TERMS_FOLDER}/{slug}.md#{term_id}"
+
+
+def term_period_page(slug: str) -> str:
+    return f"{TERMS_FOLDER}/{slug}.md"
+
+
+def source_period_page(slug: str) -> str:
+    return f"{SOURCES_FOLDER}/{slug}.md"
+
+
+def entity_events_page(entity: Entity, slug: str) -> str:
+    """The page of one period of an actor's or a place's events, when they are too many for its own page."""
+    return f"{FOLDERS[entity.kind]}/{entity.id}/{slug}.md"
+
+
+def kind_periods(dataset: Dataset, kind: str) -> tuple[periods.Period[Actor | Place], ...]:
+    """The index of actors or places: one page, or one page per category (in parts if need be)."""
+    entities: list[Actor | Place] = sorted((dataset.actors if kind == "actor" else dataset.places).values(),
+                                           key=lambda item: item.name.casefold())
+    if len(entities) <= periods.LIST_LIMIT:
+        return (periods.Period(periods.WHOLE, "", tuple(entities)),)
+    groups: dict[str, list[Actor | Place]] = {}
+    for entity in entities:
+        groups.setdefault(entity.category, []).append(entity)
+    return tuple(part for category, members in sorted(groups.items())
+                 for part in periods.split_in_parts(category, kind_label(category), members, periods.LIST_LIMIT))
+
+
+def kind_page(kind: str, slug: str) -> str:
+    return f"{FOLDERS[kind]}/{KIND_FOLDER}/{slug}.md"
 
 
 @dataclass(frozen=True)
@@ -36,26 +98,75 @@ class GeneratedPage:
     content: str
     entity_id: str | None  # None for index pages
     edit_path: str  # the data file the page comes from, for the edit action
+    in_nav: bool = False  # the indexes and the article are in the navigation; entity and period pages are not
+    title: str | None = None  # the title of a period page (others are named from the data)
 
 
 def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
-    """Every page the data makes: one per actor, place and event, an index per kind, and the seed article."""
+    """Every page the data makes: one per actor, place and event, an index per kind, and the seed article;
+    and, when the data is large, the pages of long lists split by period (see ``split_pages``)."""
     pages: list[GeneratedPage] = []
     for kind, table in (("actor", dataset.actors), ("place", dataset.places), ("event", dataset.events)):
         folder = FOLDERS[kind]
         pages.append(GeneratedPage(f"{folder}/index.md", f'{{{{ entity_index("{kind}") }}}}\n', None,
-                                   f"data/{folder}.yml"))
+                                   f"data/{folder}.yml", in_nav=True))
         for entity in table.values():
             pages.append(GeneratedPage(f"{folder}/{entity.id}.md", f'{{{{ entity_page("{entity.id}") }}}}\n',
                                        entity.id, entity.origin.path))
     pages.append(GeneratedPage(NAMES_PAGE, "{{ names_page() }}\n", None, "data/places.yml"))
     if dataset.seed:
-        pages.append(GeneratedPage(SEED_PAGE, "{{ seed_article() }}\n", None, "data/seed.yml"))
+        pages.append(GeneratedPage(SEED_PAGE, "{{ seed_article() }}\n", None, "data/seed.yml", in_nav=True))
+    return pages + split_pages(dataset)
+
+
+def split_pages(dataset: Dataset) -> list[GeneratedPage]:
+    """The pages of lists too long for one page: timeline and sources by period, the events of a hub actor or
+    place by period, actors and places by category. None for a small dataset."""
+    pages: list[GeneratedPage] = []
+    for period in dataset.timeline_periods:
+        if period.slug != periods.WHOLE:
+            pages.append(GeneratedPage(timeline_period_page(period.slug),
+                                       f'{{{{ timeline_period("{period.slug}") }}}}\n', None, "data/events.yml",
+                                       title=f"Timeline: {period.label}"))
+    for sources in dataset.source_periods:
+        if sources.slug != periods.WHOLE:
+            pages.append(GeneratedPage(source_period_page(sources.slug), f'{{{{ source_period("{sources.slug}") }}}}\n',
+                                       None, "data/sources.yml", title=f"Sources: {sources.label}"))
+    for terms in dataset.term_periods:
+        if terms.slug != periods.WHOLE:
+            pages.append(GeneratedPage(term_period_page(terms.slug), f'{{{{ glossary_part("{terms.slug}") }}}}\n',
+                                       None, "data/glossary.yml", title=f"Glossary: {terms.label}"))
+    for table in (dataset.actors, dataset.places):
+        for entity in table.values():
+            for period in dataset.event_periods[entity.id]:
+                if period.slug != periods.WHOLE:
+                    pages.append(GeneratedPage(
+                        entity_events_page(entity, period.slug),
+                        f'{{{{ entity_events("{entity.id}", "{period.slug}") }}}}\n', None, entity.origin.path,
+                        title=f"{display_name(entity)}: events, {period.label}"))
+    for kind in ("actor", "place"):
+        for group in kind_periods(dataset, kind):
+            if group.slug != periods.WHOLE:
+                pages.append(GeneratedPage(kind_page(kind, group.slug),
+                                           f'{{{{ kind_index("{kind}", "{group.slug}") }}}}\n',
+                                           None, f"data/{FOLDERS[kind]}.yml",
+                                           title=f"{INDEX_TITLES[kind]}: {group.label}"))
     return pages
+
+
+KIND_LABELS = {"de-facto-authority": "de facto authority", "international-body": "international body",
+               "armed-force": "armed force", "peacekeeping-force": "peacekeeping force"}
+
+
+def kind_label(category: str) -> str:
+    """A category as words: "armed-force" is shown "armed force"."""
+    return KIND_LABELS.get(category, category)
 
 
 def page_title(dataset: Dataset, page: GeneratedPage) -> str:
     """The plain-text title of a generated page (the theme escapes it)."""
+    if page.title is not None:
+        return page.title
     if page.entity_id is None:
         if page.src_uri == SEED_PAGE and dataset.seed:
             return f"The article: {dataset.sources[dataset.seed.source].title}"

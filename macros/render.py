@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from macros import naming, pages
+from macros import naming, pages, periods
 from macros.dates import format_date, format_range
 from macros.export import Download
 from macros.model import Actor, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
@@ -22,8 +22,7 @@ LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russ
              "ka": "Georgian", "ar": "Arabic", "zh": "Chinese"}
 SCRIPTS = {"Latn": "Latin", "Armn": "Armenian", "Cyrl": "Cyrillic", "Arab": "Arabic", "Geor": "Georgian",
            "Hans": "Chinese"}
-KIND_LABELS = {"de-facto-authority": "de facto authority", "international-body": "international body",
-               "armed-force": "armed force", "peacekeeping-force": "peacekeeping force"}
+KIND_LABELS = pages.KIND_LABELS
 
 
 def language_name(code: str) -> str:
@@ -37,9 +36,10 @@ class PageContext:
     cited: list[str] = field(default_factory=list)
     policy: naming.NamingPolicy = field(default_factory=naming.NamingPolicy)
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # id -> (page, title)
+    numbers: dict[str, int] = field(default_factory=dict)  # source id -> its number on this page
 
     def href(self, entity: Entity) -> str:
-        return self.link(pages.page_of(entity))
+        return self.link(pages.page_of(entity, self.dataset))
 
     def heading_of(self, entity: Entity) -> Markup:
         """A page's title: for a place, the policy's name first, then the other sides' (Stepanakert / Khankendi)."""
@@ -90,9 +90,10 @@ def cite(ctx: PageContext, source_ids: Iterable[str]) -> Markup:
     """Numbered references ``[1][2]`` to sources, numbered in order of first use on the page."""
     parts = []
     for source_id in source_ids:
-        if source_id not in ctx.cited:
+        number = ctx.numbers.get(source_id)
+        if number is None:
             ctx.cited.append(source_id)
-        number = ctx.cited.index(source_id) + 1
+            number = ctx.numbers[source_id] = len(ctx.cited)
         source = ctx.dataset.sources[source_id]
         parts.append(Markup('<a href="#ref-{}" title="{}">{}</a>').format(
             number, tooltip(f"{source.publisher}: {source.title}"), number))
@@ -123,7 +124,7 @@ def references(ctx: PageContext) -> Markup:
     items = Markup("").join(
         Markup('<li id="ref-{}">{} <a class="ex-source-page" href="{}" title="Everything that cites it">↗</a></li>')
         .format(number, source_reference(ctx, ctx.dataset.sources[source_id]),
-                ctx.link(f"{pages.SOURCES_PAGE}#{source_id}"))
+                ctx.link(pages.source_page(ctx.dataset, source_id)))
         for number, source_id in enumerate(ctx.cited, start=1))
     return Markup('<h2 id="references">References</h2><ol class="ex-refs">{}</ol>').format(items)
 
@@ -240,15 +241,68 @@ def actor_page(ctx: PageContext, actor: Actor) -> Markup:
         body = Markup("<ul>{}</ul>").format(also) if also else Markup("")
         parts.append(_section("Also called", "names", body + (names_table(ctx, actor.names) if actor.names
                                                               else Markup(""))))
-    claims = [(event, claim) for event in data.events_by_entity.get(actor.id, ()) for claim in event.claims
-              if claim.by == actor.id]
-    if claims:
-        items = Markup("").join(Markup("<li>On {}: {}{}</li>").format(
-            entity_link(ctx, event.id), Markup("“{}”").format(claim.says) if claim.quote else claim.says,
-            cite(ctx, [claim.source])) for event, claim in claims)
-        parts.append(_section("What it says", "claims", Markup("<ul>{}</ul>").format(items)))
-    parts.append(_section("Events", "events", event_list(ctx, data.events_by_entity.get(actor.id, ()))))
+    parts += events_sections(ctx, actor)
     return _page(ctx, actor, parts)
+
+
+def _claims_of(actor_id: str, events: Iterable[Event]) -> list[tuple[Event, Claim]]:
+    return [(event, claim) for event in events for claim in event.claims if claim.by == actor_id]
+
+
+def _claims_section(ctx: PageContext, claims: list[tuple[Event, Claim]]) -> list[Markup]:
+    if not claims:
+        return []
+    items = Markup("").join(Markup("<li>On {}: {}{}</li>").format(
+        entity_link(ctx, event.id), Markup("“{}”").format(claim.says) if claim.quote else claim.says,
+        cite(ctx, [claim.source])) for event, claim in claims)
+    return [_section("What it says", "claims", Markup("<ul>{}</ul>").format(items))]
+
+
+def events_sections(ctx: PageContext, entity: Actor | Place) -> list[Markup]:
+    """What an actor says and the events of an actor or place; by period, on pages of their own, when they are
+    too many for one page (a hub actor can take part in thousands)."""
+    split = ctx.dataset.event_periods[entity.id]
+    if split[0].slug == periods.WHOLE:
+        return [*_claims_section(ctx, _claims_of(entity.id, split[0].items) if entity.kind == "actor" else []),
+                _section("Events", "events", event_list(ctx, split[0].items))]
+    rows = []
+    for period in split:
+        said = len(_claims_of(entity.id, period.items)) if entity.kind == "actor" else 0
+        rows.append(Markup('<li><a href="{}">{}</a> — {} event{}{}</li>').format(
+            ctx.link(pages.entity_events_page(entity, period.slug)), period.label, len(period.items),
+            "" if len(period.items) == 1 else "s", f", {said} statement{'' if said == 1 else 's'}" if said else ""))
+    total = len(ctx.dataset.events_by_entity.get(entity.id, ()))
+    return [_section("Events", "events", Markup('<p>{} events, by period:</p><ul class="ex-periods">{}</ul>').format(
+        total, Markup("").join(rows)))]
+
+
+def entity_events(ctx: PageContext, entity_id: str, slug: str) -> Markup:
+    """One period of an actor's or a place's events, with what the actor says in them."""
+    entity = ctx.dataset.entity(entity_id)
+    assert isinstance(entity, Actor | Place)
+    split = ctx.dataset.event_periods[entity.id]
+    index = next(index for index, period in enumerate(split) if period.slug == slug)
+    period = split[index]
+    parts = [Markup('<p class="ex-lede">Events of {} — {}</p>').format(entity_link(ctx, entity.id), period.label)]
+    if entity.kind == "actor":
+        parts += _claims_section(ctx, _claims_of(entity.id, period.items))
+    parts.append(_section("Events", "events", event_list(ctx, period.items)))
+    parts.append(_period_nav(ctx, [pages.entity_events_page(entity, other.slug) for other in split],
+                             [other.label for other in split], index))
+    return Markup('<div class="ex-entity ex-entity--{}"><h1>{}: {}</h1>{}</div>').format(
+        entity.kind, pages.display_name(entity), period.label, Markup("").join(parts))
+
+
+def _period_nav(ctx: PageContext, targets: list[str], labels: list[str], index: int) -> Markup:
+    """Links to the previous and next pages of a split list."""
+    around = []
+    if index > 0:
+        around.append(Markup('<a href="{}" rel="prev">← {}</a>').format(ctx.link(targets[index - 1]),
+                                                                        labels[index - 1]))
+    if index + 1 < len(targets):
+        around.append(Markup('<a href="{}" rel="next">{} →</a>').format(ctx.link(targets[index + 1]),
+                                                                        labels[index + 1]))
+    return Markup('<p class="ex-around">{}</p>').format(Markup(" · ").join(around))
 
 
 def place_page(ctx: PageContext, place: Place) -> Markup:
@@ -267,7 +321,7 @@ def place_page(ctx: PageContext, place: Place) -> Markup:
     if within:
         parts.append(_section("Places in it", "within", Markup("<p>{}</p>").format(
             links(ctx, [other.id for other in within]))))
-    parts.append(_section("Events", "events", event_list(ctx, data.events_by_entity.get(place.id, ()))))
+    parts += events_sections(ctx, place)
     return _page(ctx, place, parts)
 
 
@@ -284,13 +338,14 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     if event.media:
         parts.append(_section("Media", "media", media_link(event.media)))
     chronology = ctx.dataset.chronology
-    position = chronology.index(event)
+    position = ctx.dataset.positions[event.id]
     around = []
     if position > 0:
         around.append(Markup("Before: {}").format(entity_link(ctx, chronology[position - 1].id)))
     if position + 1 < len(chronology):
         around.append(Markup("After: {}").format(entity_link(ctx, chronology[position + 1].id)))
-    around.append(Markup('<a href="{}#{}">On the timeline</a>').format(ctx.link(pages.TIMELINE_PAGE), event.id))
+    around.append(Markup('<a href="{}">On the timeline</a>').format(
+        ctx.link(pages.timeline_page(ctx.dataset, event.id))))
     parts.append(Markup('<p class="ex-around">{}</p>').format(Markup(" · ").join(around)))
     return _page(ctx, event, parts)
 
@@ -326,20 +381,63 @@ def entity_index(ctx: PageContext, kind: str) -> Markup:
     """The index page of one kind: every actor, place or event, with what it is."""
     data = ctx.dataset
     if kind == "event":
-        body = event_list(ctx, data.chronology)
+        if data.timeline_periods[0].slug != periods.WHOLE:
+            body = _overview(ctx, data.timeline_periods, pages.timeline_period_page, "event")
+        else:
+            body = event_list(ctx, data.chronology)
+        return Markup('<div class="ex-index"><h1>{}</h1>{}</div>').format(pages.INDEX_TITLES[kind], body)
+    split = pages.kind_periods(data, kind)
+    if split[0].slug != periods.WHOLE:
+        rows = Markup("").join(Markup('<li><a href="{}">{}</a> — {}</li>').format(
+            ctx.link(pages.kind_page(kind, period.slug)), period.label.capitalize(), len(period.items))
+            for period in split)
+        body = Markup('<ul class="ex-periods">{}</ul>').format(rows)
     else:
-        entities: list[Actor | Place] = [*(data.actors if kind == "actor" else data.places).values()]
-        groups: dict[str, list[Markup]] = {}
-        for entity in sorted(entities, key=lambda item: item.name.casefold()):
-            groups.setdefault(_kind_label(entity.category), []).append(Markup("<li>{} — {}</li>").format(
-                entity_link(ctx, entity.id), entity.description))
-        body = Markup("").join(Markup("<h2>{}</h2><ul>{}</ul>").format(group.capitalize(), Markup("").join(items))
-                               for group, items in sorted(groups.items()))
+        body = _by_category(ctx, split[0].items)
     return Markup('<div class="ex-index"><h1>{}</h1>{}</div>').format(pages.INDEX_TITLES[kind], body)
 
 
+def _by_category(ctx: PageContext, entities: Iterable[Actor | Place]) -> Markup:
+    groups: dict[str, list[Markup]] = {}
+    for entity in entities:
+        groups.setdefault(_kind_label(entity.category), []).append(Markup("<li>{} — {}</li>").format(
+            entity_link(ctx, entity.id), entity.description))
+    return Markup("").join(Markup("<h2>{}</h2><ul>{}</ul>").format(group.capitalize(), Markup("").join(items))
+                           for group, items in sorted(groups.items()))
+
+
+def kind_index(ctx: PageContext, kind: str, slug: str) -> Markup:
+    """One category of actors or places (or part of one), when there are too many for one index page."""
+    split = pages.kind_periods(ctx.dataset, kind)
+    index = next(index for index, period in enumerate(split) if period.slug == slug)
+    nav = _period_nav(ctx, [pages.kind_page(kind, period.slug) for period in split],
+                      [period.label.capitalize() for period in split], index)
+    return Markup('<div class="ex-index"><h1>{}: {}</h1><p><a href="{}">All {}</a></p>{}{}</div>').format(
+        pages.INDEX_TITLES[kind], split[index].label, ctx.link(f"{pages.FOLDERS[kind]}/index.md"),
+        pages.INDEX_TITLES[kind].lower(), _by_category(ctx, split[index].items), nav)
+
+
+def _overview(ctx: PageContext, split: Iterable[periods.Period[Event]] | Iterable[periods.Period[Source]],
+              page: Callable[[str], str], noun: str) -> Markup:
+    """The pages of a list split by period, each with how many entries it holds; the first page of each year is
+    its anchor (#y2023)."""
+    items = []
+    seen: set[str] = set()
+    for period in split:
+        count, year = len(period.items), period.slug[:4]
+        anchor = Markup(' id="y{}"').format(year) if year not in seen else Markup("")
+        seen.add(year)
+        items.append(Markup('<li{}><a href="{}">{}</a> — {} {}{}</li>').format(
+            anchor, ctx.link(page(period.slug)), period.label, count, noun, "" if count == 1 else "s"))
+    return Markup('<ul class="ex-periods">{}</ul>').format(Markup("").join(items))
+
+
 def timeline(ctx: PageContext, events: Iterable[Event] | None = None) -> Markup:
-    """Every event in date order, by year, with actors, places, claims and numbered references."""
+    """Every event in date order, by year, with actors, places, claims and numbered references; or, when the
+    events are too many for one page, the list of the timeline's pages by period."""
+    if events is None and ctx.dataset.timeline_periods[0].slug != periods.WHOLE:
+        return Markup('<div class="ex-timeline">{}</div>').format(
+            _overview(ctx, ctx.dataset.timeline_periods, pages.timeline_period_page, "event"))
     years: dict[int, list[Markup]] = {}
     for event in events if events is not None else ctx.dataset.chronology:
         years.setdefault(event.date.year, []).append(event_item(ctx, event, with_claims=True))
@@ -348,10 +446,15 @@ def timeline(ctx: PageContext, events: Iterable[Event] | None = None) -> Markup:
     return Markup('<div class="ex-timeline">{}</div>').format(body)
 
 
-def glossary(ctx: PageContext) -> Markup:
-    """Every term: definition, who uses it, and the words the other side uses instead."""
+def glossary(ctx: PageContext, terms: Iterable[Term] | None = None) -> Markup:
+    """Every term: definition, who uses it, and the words the other side uses instead; or, when the terms are too
+    many for one page, every term linked to its entry on the glossary's alphabetical pages."""
+    split = ctx.dataset.term_periods
+    if terms is None and split[0].slug != periods.WHOLE:
+        return Markup("").join(Markup('<h2 id="{}">{}</h2><p>{}</p>').format(
+            part.slug, part.label, links(ctx, [term.id for term in part.items])) for part in split)
     entries = []
-    for term in sorted(ctx.dataset.terms.values(), key=lambda item: item.term.casefold()):
+    for term in sorted(ctx.dataset.terms.values() if terms is None else terms, key=lambda item: item.term.casefold()):
         rows = []
         if term.aliases:
             rows.append(Markup("<p>Also: {}</p>").format(", ".join(term.aliases)))
@@ -371,11 +474,45 @@ def glossary(ctx: PageContext) -> Markup:
     return Markup('<div class="ex-glossary">{}</div>').format(Markup("").join(entries))
 
 
-def source_list(ctx: PageContext) -> Markup:
-    """Every source, with the events and entries that cite it."""
+def glossary_part(ctx: PageContext, slug: str) -> Markup:
+    """One alphabetical page of a glossary too long for one page."""
+    split = ctx.dataset.term_periods
+    index = next(index for index, part in enumerate(split) if part.slug == slug)
+    nav = _period_nav(ctx, [pages.term_period_page(part.slug) for part in split], [part.label for part in split], index)
+    return Markup('<h1>Glossary: {}</h1><p><a href="{}">The whole glossary</a></p>{}{}').format(
+        split[index].label, ctx.link(pages.TERMS_PAGE), glossary(ctx, split[index].items), nav)
+
+
+def timeline_period(ctx: PageContext, slug: str) -> Markup:
+    """One page of a timeline split by period: its events in full, and links to the pages before and after."""
+    split = ctx.dataset.timeline_periods
+    index = next(index for index, period in enumerate(split) if period.slug == slug)
+    nav = _period_nav(ctx, [pages.timeline_period_page(period.slug) for period in split],
+                      [period.label for period in split], index)
+    return Markup('<h1>Timeline: {}</h1><p><a href="{}">The whole timeline</a></p>{}{}').format(
+        split[index].label, ctx.link(pages.TIMELINE_PAGE), timeline(ctx, split[index].items), nav)
+
+
+def source_period(ctx: PageContext, slug: str) -> Markup:
+    """The sources published in one period, when they are too many for one page."""
+    split = ctx.dataset.source_periods
+    index = next(index for index, period in enumerate(split) if period.slug == slug)
+    nav = _period_nav(ctx, [pages.source_period_page(period.slug) for period in split],
+                      [period.label for period in split], index)
+    return Markup('<h1>Sources: {}</h1><p><a href="{}">All sources</a></p>{}{}').format(
+        split[index].label, ctx.link(pages.SOURCES_PAGE), source_list(ctx, split[index].items), nav)
+
+
+def source_list(ctx: PageContext, sources: Iterable[Source] | None = None) -> Markup:
+    """Every source, with the events and entries that cite it; or, when they are too many for one page, the
+    list of the pages of sources by date of publication."""
     data = ctx.dataset
+    if sources is None:
+        if data.source_periods[0].slug != periods.WHOLE:
+            return _overview(ctx, data.source_periods, pages.source_period_page, "source")
+        sources = data.sources.values()
     items = []
-    for source in sorted(data.sources.values(), key=lambda item: (item.publisher.casefold(), item.date.sort_key())):
+    for source in sorted(sources, key=lambda item: (item.publisher.casefold(), item.date.sort_key())):
         citing = [event.id for event in data.events_by_entity.get(source.id, ())]
         others = [entry for entry in data.citations.get(source.id, ()) if entry != "seed"]
         cited_by = links(ctx, [*citing, *others])

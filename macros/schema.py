@@ -13,7 +13,7 @@ Schema = dict[str, Any]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+URL_PATTERN = r"^https?://[^\s/\$.?#][^\s]*$"  # \$: fastjsonschema reads a bare $ as an anchor even in a class
 MAX_TEXT = 2000
 
 ACTOR_KINDS = ["state", "ministry", "armed-force", "de-facto-authority", "international-body", "person", "media",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,25 @@ _CoreLoader.add_implicit_resolver(
 )
 _CoreLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
                                   ["~", "n", "N", ""])
+
+# libyaml (PyYAML's C parser, when built with it) composes the same nodes about 20 times faster. Its error texts
+# differ from the Python parser's, so a file it refuses is parsed again in Python for the message.
+_CLoader = getattr(yaml, "CSafeLoader", None)
+if _CLoader is not None:
+    class _CoreCLoader(_CLoader):  # type: ignore[misc, valid-type]
+        """CSafeLoader with the same YAML 1.2 core-schema resolvers."""
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            # The common case made quick: a plain scalar is matched only against the resolvers of its first
+            # character; no path resolvers are registered, so the result is the same as Resolver.resolve.
+            if kind is yaml.ScalarNode and implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+                return "tag:yaml.org,2002:str"
+            return str(super().resolve(kind, value, implicit))
+
+    _CoreCLoader.yaml_implicit_resolvers = _CoreLoader.yaml_implicit_resolvers
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -167,6 +187,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*pointer, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             return node.value
         return self.loader.construct_object(node, deep=True)
@@ -191,6 +213,101 @@ class _Builder:
         return result
 
 
+_PLAIN_VALUES: dict[str, Any] = {"tag:yaml.org,2002:bool": lambda text: text in ("true", "True", "TRUE"),
+                                 "tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": float,
+                                 "tag:yaml.org,2002:null": lambda text: None}
+
+
+def _fast_parse(text: str) -> tuple[Any, dict[Pointer, int]] | None:
+    """The value and lines of a plain, valid file, straight from libyaml's events (no nodes, one pass): three
+    times quicker than composing. None for anything else (a syntax error, a tag, an anchor, a duplicate key, more
+    or fewer than one document): the composing path then reads the file and explains what is wrong."""
+    if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    lines: dict[Pointer, int] = {}
+    stack: list[tuple[Any, Pointer]] = []  # open containers, with where they stand
+    keys: list[tuple[str, int] | None] = []  # per open mapping: the key waiting for its value, and its line
+    result: list[Any] = []
+    resolvers = _CoreLoader.yaml_implicit_resolvers
+
+    def place(value: Any, line: int) -> bool:
+        if not stack:
+            lines[()] = line
+            result.append(value)
+            return True
+        container, pointer = stack[-1]
+        if isinstance(container, list):
+            lines[(*pointer, len(container))] = line
+            container.append(value)
+            return True
+        key, key_line = keys[-1] or ("", 0)
+        if key in container:
+            return False
+        container[key] = value
+        lines[(*pointer, key)] = key_line
+        keys[-1] = None
+        return True
+
+    try:
+        events: Iterator[Any] = yaml.parse(text, Loader=_CoreCLoader)
+        for event in events:
+            kind = type(event)
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.DocumentStartEvent:
+                if result:
+                    return None
+                continue
+            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                stack.pop()
+                keys.pop()
+                continue
+            if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
+                return None
+            line = event.start_mark.line + 1
+            if kind is yaml.ScalarEvent:
+                if stack and isinstance(stack[-1][0], dict) and keys[-1] is None:
+                    keys[-1] = (event.value, line)  # a key, kept as written, like the composing path
+                    continue
+                value: Any = event.value
+                if event.implicit[0]:
+                    for tag, regexp in resolvers.get(value[:1], ()):
+                        if regexp.match(value):
+                            value = _PLAIN_VALUES[tag](value)
+                            break
+                if not place(value, line):
+                    return None
+            else:  # the start of a mapping or a list
+                if stack and isinstance(stack[-1][0], dict) and keys[-1] is None:
+                    return None  # a mapping or a list as a key
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                pointer = _pointer_of_next(stack, keys)
+                if not place(container, line):
+                    return None
+                stack.append((container, pointer))
+                keys.append(None)
+    except yaml.YAMLError:
+        return None
+    return (result[0], lines) if result else None
+
+
+def _pointer_of_next(stack: list[tuple[Any, Pointer]], keys: list[tuple[str, int] | None]) -> Pointer:
+    """Where the next value goes: under the waiting key of the open mapping, or at the end of the open list."""
+    if not stack:
+        return ()
+    container, pointer = stack[-1]
+    if isinstance(container, list):
+        return (*pointer, len(container))
+    waiting = keys[-1]
+    return (*pointer, waiting[0] if waiting else "")
+
+
+def _compose(text: str) -> list[yaml.Node]:
+    # Only files the fast path declined get here (an error, a tag, an anchor): the Python composer refuses
+    # aliases at once and words its errors best.
+    return list(yaml.compose_all(text, Loader=_CoreLoader))
+
+
 def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text`` (the contents of ``path``) strictly; return the document or the problems found.
 
@@ -200,8 +317,11 @@ def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | 
     odd = _odd_line_end(path, text)
     if odd is not None:
         return None, [odd]
+    fast = _fast_parse(text)
+    if fast is not None:
+        return YamlDocument(path, fast[0], fast[1]), []
     try:
-        nodes = list(yaml.compose_all(text, Loader=_CoreLoader))
+        nodes = _compose(text)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, text, error)]
     except yaml.reader.ReaderError as error:  # control characters, NUL bytes of a binary file

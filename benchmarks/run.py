@@ -161,7 +161,9 @@ def serve_feedback(work: Path, edits: int, timeout: float = 60.0) -> list[float]
     dataset = load_dataset(project)
     events_file = project / "data" / "events.yml"
     text = events_file.read_text(encoding="utf-8")
-    event = next(event for event in dataset.events.values() if text.count(event.summary) == 1)
+    # An event whose title stands once, on one line, whatever the file's style (flow lists or dumped YAML).
+    event = next(event for event in dataset.events.values()
+                 if text.count(event.title) == 1 and f"title: {event.title}\n" in text)
     port = _free_port()
     log = (work / "serve.log").open("w")
     url = f"http://127.0.0.1:{port}/events/{event.id}/"
@@ -176,7 +178,8 @@ def serve_feedback(work: Path, edits: int, timeout: float = 60.0) -> list[float]
             time.sleep(0.1)
         for number in range(edits):
             marker = f"Edited {number} for the benchmark."
-            events_file.write_text(text.replace(event.summary, f"{event.summary} {marker}"), encoding="utf-8")
+            events_file.write_text(text.replace(f"title: {event.title}\n", f"title: {event.title} {marker}\n"),
+                                   encoding="utf-8")
             start = time.perf_counter()
             deadline = time.monotonic() + timeout
             while marker not in _fetch(url):

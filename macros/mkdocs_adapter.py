@@ -296,8 +296,12 @@ def _macros() -> dict[str, Callable[..., Any]]:
         return _html(render.timeline(_ctx()))
 
     def timeline_filters() -> str:
-        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it."""
-        return _html(timeline_filters_module.filter_form(_ctx()))
+        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. Nothing when the
+        timeline is split by period: its overview lists periods, not events."""
+        ctx = _ctx()
+        if len(ctx.dataset.timeline_periods) > 1:
+            return ""
+        return _html(timeline_filters_module.filter_form(ctx))
 
     def glossary() -> str:
         """Every contested or technical term, with who uses it and the other side's words."""

@@ -43,10 +43,18 @@ def _setting(ctx: render.PageContext) -> Markup:
         'uses each.</p>').format(ctx.policy.setting, naming.DEFAULT_POLICY, example)
 
 
+NAMES_LISTED = 80  # up to this many places and actors with names, the page shows every one's names table
+
+
 def names_page(ctx: render.PageContext) -> Markup:
     """The policy, then each place (and actor) that has names, with its names table."""
     entries: list[Place | Actor] = [*ctx.dataset.places.values(),
                                     *(actor for actor in ctx.dataset.actors.values() if actor.names)]
+    if len(entries) > NAMES_LISTED:  # a page of every table would outgrow any reader (and 150 KB)
+        body = Markup('<p>Each <a href="{}">place</a> and actor page lists its names, with language, script and '
+                      'who uses them.</p>').format(ctx.link("places/index.md"))
+        return Markup('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}'
+                      '</div>').format(pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)
     sections = []
     for entity in sorted(entries, key=lambda item: ctx.name_of(item).striptags().casefold()):
         if not entity.names:

@@ -7,8 +7,9 @@ references: citations are numbered per page, and the adapter appends ``reference
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from markupsafe import Markup, escape
 
@@ -16,6 +17,8 @@ from macros import naming, pages, periods
 from macros.dates import format_date, format_range
 from macros.export import Download
 from macros.model import Actor, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
+
+T = TypeVar("T")
 
 LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian", "fr": "French",
              "tr": "Turkish", "de": "German", "es": "Spanish", "it": "Italian", "uk": "Ukrainian", "fa": "Persian",
@@ -474,33 +477,31 @@ def glossary(ctx: PageContext, terms: Iterable[Term] | None = None) -> Markup:
     return Markup('<div class="ex-glossary">{}</div>').format(Markup("").join(entries))
 
 
+def _split_page(ctx: PageContext, split: Sequence[periods.Period[T]], slug: str, page_of: Callable[[str], str],
+                heading: str, whole: tuple[str, str], body: Callable[[PageContext, Sequence[T]], Markup]) -> Markup:
+    """One page of a list too long for one page: its items in full, a link to the whole, and to the other pages."""
+    index = next(index for index, part in enumerate(split) if part.slug == slug)
+    nav = _period_nav(ctx, [page_of(part.slug) for part in split], [part.label for part in split], index)
+    return Markup('<h1>{}: {}</h1><p><a href="{}">{}</a></p>{}{}').format(
+        heading, split[index].label, ctx.link(whole[0]), whole[1], body(ctx, split[index].items), nav)
+
+
 def glossary_part(ctx: PageContext, slug: str) -> Markup:
     """One alphabetical page of a glossary too long for one page."""
-    split = ctx.dataset.term_periods
-    index = next(index for index, part in enumerate(split) if part.slug == slug)
-    nav = _period_nav(ctx, [pages.term_period_page(part.slug) for part in split], [part.label for part in split], index)
-    return Markup('<h1>Glossary: {}</h1><p><a href="{}">The whole glossary</a></p>{}{}').format(
-        split[index].label, ctx.link(pages.TERMS_PAGE), glossary(ctx, split[index].items), nav)
+    return _split_page(ctx, ctx.dataset.term_periods, slug, pages.term_period_page, "Glossary",
+                       (pages.TERMS_PAGE, "The whole glossary"), glossary)
 
 
 def timeline_period(ctx: PageContext, slug: str) -> Markup:
     """One page of a timeline split by period: its events in full, and links to the pages before and after."""
-    split = ctx.dataset.timeline_periods
-    index = next(index for index, period in enumerate(split) if period.slug == slug)
-    nav = _period_nav(ctx, [pages.timeline_period_page(period.slug) for period in split],
-                      [period.label for period in split], index)
-    return Markup('<h1>Timeline: {}</h1><p><a href="{}">The whole timeline</a></p>{}{}').format(
-        split[index].label, ctx.link(pages.TIMELINE_PAGE), timeline(ctx, split[index].items), nav)
+    return _split_page(ctx, ctx.dataset.timeline_periods, slug, pages.timeline_period_page, "Timeline",
+                       (pages.TIMELINE_PAGE, "The whole timeline"), timeline)
 
 
 def source_period(ctx: PageContext, slug: str) -> Markup:
     """The sources published in one period, when they are too many for one page."""
-    split = ctx.dataset.source_periods
-    index = next(index for index, period in enumerate(split) if period.slug == slug)
-    nav = _period_nav(ctx, [pages.source_period_page(period.slug) for period in split],
-                      [period.label for period in split], index)
-    return Markup('<h1>Sources: {}</h1><p><a href="{}">All sources</a></p>{}{}').format(
-        split[index].label, ctx.link(pages.SOURCES_PAGE), source_list(ctx, split[index].items), nav)
+    return _split_page(ctx, ctx.dataset.source_periods, slug, pages.source_period_page, "Sources",
+                       (pages.SOURCES_PAGE, "All sources"), source_list)
 
 
 def source_list(ctx: PageContext, sources: Iterable[Source] | None = None) -> Markup:

@@ -27,7 +27,7 @@ offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as
 	PYTHON=$(BIN)/python scripts/build-offline
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check macros tests scripts benchmarks
+	$(BIN)/ruff check macros tests scripts benchmarks devtools
 	$(BIN)/mypy
 
 test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, then run every test

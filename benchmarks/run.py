@@ -24,12 +24,12 @@ from pathlib import Path
 
 from benchmarks.baseline import write_baseline
 from benchmarks.generate import Size, generate
+from devtools import project as project_copy
 from macros.dataset_cache import load_dataset_cached
 from macros.load import load_dataset
 from macros.pages import generated_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "seeds", "data")
 PAGE_LIMIT = 150_000  # bytes of HTML, per the issue
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -52,17 +52,10 @@ class SiteStats:
 
 
 def copy_project(target: Path) -> Path:
-    """The project (code, templates, seed data) in ``target``."""
+    """A fresh copy of the project (code, templates, seed data) in ``target``."""
     if target.exists():
         shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return project_copy.copy_project(target)
 
 
 def synthetic_project(target: Path, events: int) -> Path:
@@ -189,12 +182,7 @@ def serve_feedback(work: Path, edits: int, timeout: float = 60.0) -> list[float]
             times.append(time.perf_counter() - start)
             time.sleep(1.0)  # let the watcher settle before the next edit
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        project_copy.stop(server)
     return times
 
 

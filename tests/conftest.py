@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from devtools import project as project_copy
+
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "seeds", "data")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -45,12 +46,7 @@ STORY_PAGES = {
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A copy of the project in ``target``, optionally with another data folder."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
+    project_copy.copy_project(target)
     if data is not None:
         shutil.rmtree(target / "data")
         shutil.copytree(data, target / "data")

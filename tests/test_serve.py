@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from devtools.project import stop
 from tests.conftest import MINI, copy_project
 
 WAIT = 90.0  # seconds: a bound on each poll, far above a rebuild (~1 s), for a loaded 2-core CI machine
@@ -74,12 +75,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
         until(lambda: "Hilltown" in result.page("places/hill-town/"), "the site is served", result)
         yield result
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def test_a_data_edit_reloads_and_a_broken_one_shows_the_check_message(served: Served) -> None:

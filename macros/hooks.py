@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 _adapter: ModuleType | None = None
 # on_startup runs once, before the adapter is imported: kept here and handed to each build's fresh adapter.
@@ -65,5 +65,8 @@ on_pre_page = _forward("on_pre_page")
 # Before mkdocs-macros (priority 0): a generated page is rendered by the adapter, so Jinja never compiles it.
 on_page_markdown = event_priority(50)(_forward("on_page_markdown"))
 on_page_content = _forward("on_page_content")
+# Around Material's search plugin (priority 0): it indexes a light view of a generated page, the theme the page.
+on_page_context = CombinedEvent(event_priority(50)(_forward("on_page_context_before_search")),
+                                event_priority(-50)(_forward("on_page_context_after_search")))
 on_post_page = _forward("on_post_page")
 on_post_build = _forward("on_post_build")

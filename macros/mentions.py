@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 
 from macros import naming, pages, render
 from macros.model import Actor, Dataset, Place, Term
+from macros.safe_html import html
 
 KIND_PRIORITY = {"actor": 0, "place": 1, "term": 2}
 MIN_LENGTH = 2
@@ -179,13 +180,13 @@ def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Marku
     parts = []
     for name in names:
         label = "also" if name.lang.split("-")[0] == "en" else f"{render.language_name(name.lang)}:"
-        text = Markup('<span lang="{}">{}</span>').format(name.lang, name.text)
+        text = html('<span lang="{}">{}</span>', name.lang, name.text)
         if name.romanized and name.romanized != name.text:
-            text += Markup(', <span lang="{}-Latn">{}</span>').format(name.lang.split("-")[0], name.romanized)
-        parts.append(Markup("{} {}").format(label, text))
+            text += html(', <span lang="{}-Latn">{}</span>', name.lang.split("-")[0], name.romanized)
+        parts.append(html("{} {}", label, text))
     # Kept out of the search index: a name searched for should find the place's page, not every first mention.
     # <small>, not <span>: Material's search parser ends an exclusion at the first closing tag of the same name.
-    return Markup(' <small class="ex-aka" data-entity="{}" data-search-exclude>({})</small>').format(
+    return html(' <small class="ex-aka" data-entity="{}" data-search-exclude>({})</small>',
         place.id, Markup("; ").join(parts))
 
 

@@ -32,6 +32,7 @@ from macros.markdown_inert import markdown_inert
 from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
 from macros.schema import FILES
+from macros.search_view import search_view
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -51,6 +52,7 @@ class BuildState:
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     downloads: list[export.Download] = field(default_factory=list)
     macros: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    full_html: dict[str, str] = field(default_factory=dict)  # a generated page's HTML while search reads its view
 
 
 _state: BuildState | None = None
@@ -232,6 +234,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
     return html
+
+
+def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """Hand the search plugin a generated page's text without its inline markup (see ``macros.search_view``)."""
+    current = state()
+    if page.file.src_uri in current.generated and page.content:
+        current.full_html[page.file.src_uri] = page.content
+        page.content = search_view(page.content)
+    return context
+
+
+def on_page_context_after_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """Put the page's HTML back for the theme to render."""
+    full = state().full_html.pop(page.file.src_uri, None)
+    if full is not None:
+        page.content = full
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -7,18 +7,19 @@ from markupsafe import Markup
 from macros import naming, pages, render
 from macros.mentions import name_gloss
 from macros.model import Actor, Place
+from macros.safe_html import html
 
 
 def _policy_text(ctx: render.PageContext) -> Markup:
     policy = ctx.policy
     if policy.side:
         actor = ctx.dataset.actors[policy.side]
-        chosen = Markup("the name {} uses, where the data records one, and otherwise the name most used in English"
-                        ).format(render.entity_link(ctx, actor.id))
+        chosen = html("the name {} uses, where the data records one, and otherwise the name most used in English",
+                      render.entity_link(ctx, actor.id))
     else:
         chosen = Markup("the name most used in English-language reporting, whichever side it comes from")
-    return Markup("<p>Places are called here by {}. The first time a page mentions a place, the names the other "
-                  "side uses stand beside it, each marked with its language{}.</p>").format(chosen, _example(ctx))
+    return html("<p>Places are called here by {}. The first time a page mentions a place, the names the other "
+                "side uses stand beside it, each marked with its language{}.</p>", chosen, _example(ctx))
 
 
 def _example(ctx: render.PageContext) -> Markup:
@@ -26,7 +27,7 @@ def _example(ctx: render.PageContext) -> Markup:
         shown = naming.shown_text(place, ctx.policy)
         others = naming.other_side_names(place, shown, ctx.policy)
         if others:
-            return Markup(", for example: {}{}").format(render.entity_link(ctx, place.id, shown),
+            return html(", for example: {}{}", render.entity_link(ctx, place.id, shown),
                                                          name_gloss(place, shown, ctx.policy))
     return Markup("")
 
@@ -35,12 +36,11 @@ def _setting(ctx: render.PageContext) -> Markup:
     sides = [actor.id for actor in ctx.dataset.actors.values()
              if any(actor.id in name.used_by for place in ctx.dataset.places.values() for name in place.names)]
     example = f"{naming.SIDE_PREFIX}{sides[0]}" if sides else f"{naming.SIDE_PREFIX}<actor id>"
-    return Markup(
-        '<h2 id="policy">The naming policy</h2><p>The site’s editors choose it with one setting in '
+    return html('<h2 id="policy">The naming policy</h2><p>The site’s editors choose it with one setting in '
         '<code>mkdocs.yml</code>, <code>extra: {{naming_policy: …}}</code>. It is now <code>{}</code>. '
         '<code>{}</code> shows each place’s usual English name; <code>{}</code> shows the name that actor uses. '
         'Whatever the setting, no name is hidden: each place’s page and the list below give all of them, with who '
-        'uses each.</p>').format(ctx.policy.setting, naming.DEFAULT_POLICY, example)
+        'uses each.</p>', ctx.policy.setting, naming.DEFAULT_POLICY, example)
 
 
 NAMES_LISTED = 80  # up to this many places and actors with names, the page shows every one's names table
@@ -51,16 +51,16 @@ def names_page(ctx: render.PageContext) -> Markup:
     entries: list[Place | Actor] = [*ctx.dataset.places.values(),
                                     *(actor for actor in ctx.dataset.actors.values() if actor.names)]
     if len(entries) > NAMES_LISTED:  # a page of every table would outgrow any reader (and 150 KB)
-        body = Markup('<p>Each <a href="{}">place</a> and actor page lists its names, with language, script and '
-                      'who uses them.</p>').format(ctx.link("places/index.md"))
-        return Markup('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}'
-                      '</div>').format(pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)
+        body = html('<p>Each <a href="{}">place</a> and actor page lists its names, with language, script and '
+                    'who uses them.</p>', ctx.link("places/index.md"))
+        return html('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}'
+                    '</div>', pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)
     sections = []
     for entity in sorted(entries, key=lambda item: ctx.name_of(item).striptags().casefold()):
         if not entity.names:
             continue
-        sections.append(Markup('<section class="ex-names-of" id="{}"><h3>{}</h3>{}</section>').format(
+        sections.append(html('<section class="ex-names-of" id="{}"><h3>{}</h3>{}</section>',
             entity.id, render.entity_link(ctx, entity.id), render.names_table(ctx, entity.names)))
     body = Markup("").join(sections) if sections else Markup("<p>No names in the data yet.</p>")
-    return Markup('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}</div>'
-                  ).format(pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)
+    return html('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}</div>',
+                pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from macros.safe_html import html
 from macros.schema import DATE_PATTERN, FILES, ID_PATTERN, URL_PATTERN, Schema
 
 
@@ -84,11 +85,11 @@ def field_table(stem: str) -> Markup:
     """An HTML table of every field of an entry of ``data/<stem>.yml``: field, type, required, description,
     allowed values."""
     rows = Markup("").join(
-        Markup("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-            row.path, row.type, "yes" if row.required else "", row.description, row.allowed)
+        html("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+             row.path, row.type, "yes" if row.required else "", row.description, row.allowed)
         for row in fields(entry_schema(stem)))
     key, schema = FILES[stem]
-    return Markup('<p class="ex-reference-file">{} Top-level key: <code>{}</code>. Schema: <code>schema/{}.schema.json'
-                  '</code>.</p><div class="ex-reference"><table><thead><tr><th>Field</th><th>Type</th><th>Required</th>'
-                  "<th>Description</th><th>Allowed values</th></tr></thead><tbody>{}</tbody></table></div>").format(
-        schema["description"], key, stem, rows)
+    return html('<p class="ex-reference-file">{} Top-level key: <code>{}</code>. Schema: <code>schema/{}.schema.json'
+                '</code>.</p><div class="ex-reference"><table><thead><tr><th>Field</th><th>Type</th><th>Required</th>'
+                "<th>Description</th><th>Allowed values</th></tr></thead><tbody>{}</tbody></table></div>",
+                schema["description"], key, stem, rows)

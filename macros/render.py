@@ -17,6 +17,7 @@ from macros import naming, pages, periods
 from macros.dates import format_date, format_range
 from macros.export import Download
 from macros.model import Actor, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
+from macros.safe_html import html
 
 T = TypeVar("T")
 
@@ -57,7 +58,7 @@ class PageContext:
         if isinstance(entity, Place):
             name = naming.primary_name(entity, self.policy)
             if name is not None and name.lang.split("-")[0] != "en":
-                return Markup('<span lang="{}">{}</span>').format(name.lang, name.text)
+                return html('<span lang="{}">{}</span>', name.lang, name.text)
             if name is not None:
                 return escape(name.text)
         return escape(pages.display_name(entity))
@@ -68,7 +69,7 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
     entity = ctx.dataset.entity(entity_id)
     if entity is None:
         return escape(text or entity_id)
-    return Markup('<a class="ex-link ex-link--{}" href="{}" title="{}" data-entity="{}">{}</a>').format(
+    return html('<a class="ex-link ex-link--{}" href="{}" title="{}" data-entity="{}">{}</a>',
         entity.kind, ctx.href(entity), tooltip(card_text(entity)), entity.id, text or ctx.name_of(entity))
 
 
@@ -98,25 +99,25 @@ def cite(ctx: PageContext, source_ids: Iterable[str]) -> Markup:
             ctx.cited.append(source_id)
             number = ctx.numbers[source_id] = len(ctx.cited)
         source = ctx.dataset.sources[source_id]
-        parts.append(Markup('<a href="#ref-{}" title="{}">{}</a>').format(
+        parts.append(html('<a href="#ref-{}" title="{}">{}</a>',
             number, tooltip(f"{source.publisher}: {source.title}"), number))
     if not parts:
         return Markup("")
-    return Markup('<sup class="ex-cite">[{}]</sup>').format(Markup("][").join(parts))
+    return html('<sup class="ex-cite">[{}]</sup>', Markup("][").join(parts))
 
 
 def source_reference(ctx: PageContext, source: Source) -> Markup:
     """Publisher, title (linked), date, language, and the archived copy where there is one."""
     if source.url:
-        title = Markup('<a href="{}" rel="noopener">{}</a>').format(source.url, source.title)
+        title = html('<a href="{}" rel="noopener">{}</a>', source.url, source.title)
     elif ctx.dataset.seed and ctx.dataset.seed.source == source.id:
-        title = Markup('<a href="{}">{}</a>').format(ctx.link(pages.SEED_PAGE), source.title)
+        title = html('<a href="{}">{}</a>', ctx.link(pages.SEED_PAGE), source.title)
     else:
         title = escape(source.title)
-    author = Markup("{}, ").format(source.author) if source.author else Markup("")
-    archive = (Markup(' · <a href="{}" rel="noopener">archived copy</a>').format(source.archive_url)
+    author = html("{}, ", source.author) if source.author else Markup("")
+    archive = (html(' · <a href="{}" rel="noopener">archived copy</a>', source.archive_url)
                if source.archive_url else Markup(""))
-    return Markup('{}<span class="ex-publisher">{}</span>, “{}”, {} ({}){}').format(
+    return html('{}<span class="ex-publisher">{}</span>, “{}”, {} ({}){}',
         author, source.publisher, title, format_date(source.date), language_name(source.language), archive)
 
 
@@ -125,11 +126,11 @@ def references(ctx: PageContext) -> Markup:
     if not ctx.cited:
         return Markup("")
     items = Markup("").join(
-        Markup('<li id="ref-{}">{} <a class="ex-source-page" href="{}" title="Everything that cites it">↗</a></li>')
-        .format(number, source_reference(ctx, ctx.dataset.sources[source_id]),
-                ctx.link(pages.source_page(ctx.dataset, source_id)))
+        html('<li id="ref-{}">{} <a class="ex-source-page" href="{}" title="Everything that cites it">↗</a></li>',
+             number, source_reference(ctx, ctx.dataset.sources[source_id]),
+             ctx.link(pages.source_page(ctx.dataset, source_id)))
         for number, source_id in enumerate(ctx.cited, start=1))
-    return Markup('<h2 id="references">References</h2><ol class="ex-refs">{}</ol>').format(items)
+    return html('<h2 id="references">References</h2><ol class="ex-refs">{}</ol>', items)
 
 
 def links(ctx: PageContext, ids: Iterable[str]) -> Markup:
@@ -138,16 +139,16 @@ def links(ctx: PageContext, ids: Iterable[str]) -> Markup:
 
 def event_date(event: Event) -> Markup:
     """The event's date at its precision, in a <time> element machines can read."""
-    return Markup('<time datetime="{}">{}</time>').format(
+    return html('<time datetime="{}">{}</time>',
         event.date.iso, format_range(event.date, event.end, event.approximate))
 
 
 def name_label(name: Name) -> Markup:
     """A name in its own language and script: <span lang="hy">Ստեփանակերտ</span> (Step'anakert)."""
     lang = f"{name.lang}-{name.script}" if name.script and "-" not in name.lang else name.lang
-    text = Markup('<span lang="{}">{}</span>').format(lang, name.text)
+    text = html('<span lang="{}">{}</span>', lang, name.text)
     if name.romanized and name.romanized != name.text:
-        text += Markup(' (<span lang="{}-Latn">{}</span>)').format(name.lang.split("-")[0], name.romanized)
+        text += html(' (<span lang="{}-Latn">{}</span>)', name.lang.split("-")[0], name.romanized)
     return text
 
 
@@ -158,12 +159,12 @@ def names_table(ctx: PageContext, names: Iterable[Name]) -> Markup:
         if name.period_from or name.period_to:
             period = (f"{format_date(name.period_from) if name.period_from else '…'} – "
                       f"{format_date(name.period_to) if name.period_to else 'today'}")
-        rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+        rows.append(html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             name_label(name), language_name(name.lang), SCRIPTS.get(name.script or "", name.script or ""),
             links(ctx, name.used_by) if name.used_by else Markup("—"),
             " ".join(part for part in (period, name.note or "") if part) or "—"))
-    return Markup('<table class="ex-names"><thead><tr><th>Name</th><th>Language</th><th>Script</th>'
-                  '<th>Used by</th><th>Period, note</th></tr></thead><tbody>{}</tbody></table>').format(
+    return html('<table class="ex-names"><thead><tr><th>Name</th><th>Language</th><th>Script</th>'
+                '<th>Used by</th><th>Period, note</th></tr></thead><tbody>{}</tbody></table>',
         Markup("").join(rows))
 
 
@@ -171,15 +172,14 @@ def event_item(ctx: PageContext, event: Event, with_claims: bool = False) -> Mar
     """One event as a timeline entry: date, linked title, summary, actors, places, claims and citations."""
     meta = []
     if event.actors:
-        meta.append(Markup('<span class="ex-meta-label">Actors:</span> {}').format(links(ctx, event.actors)))
+        meta.append(html('<span class="ex-meta-label">Actors:</span> {}', links(ctx, event.actors)))
     if event.places:
-        meta.append(Markup('<span class="ex-meta-label">Places:</span> {}').format(links(ctx, event.places)))
+        meta.append(html('<span class="ex-meta-label">Places:</span> {}', links(ctx, event.places)))
     claims = claims_block(ctx, event.claims) if with_claims and event.claims else Markup("")
-    return Markup(
-        '<article class="ex-event" id="{id}" data-kind="{kind}" data-actors="{actors}" data-places="{places}">'
+    return html('<article class="ex-event" id="{id}" data-kind="{kind}" data-actors="{actors}" data-places="{places}">'
         '<p class="ex-event-date">{date} · <span class="ex-kind">{kind}</span></p>'
         '<h3 class="ex-event-title"><a href="{href}">{title}</a></h3>'
-        '<p>{summary}{cite}</p><p class="ex-event-meta">{meta}</p>{claims}</article>').format(
+        '<p>{summary}{cite}</p><p class="ex-event-meta">{meta}</p>{claims}</article>',
         id=event.id, kind=event.category, actors=" ".join(event.actors), places=" ".join(event.places),
         date=event_date(event), href=ctx.href(event), title=event.title, summary=event.summary,
         cite=cite(ctx, event.sources), meta=Markup("<br>").join(meta), claims=claims)
@@ -194,36 +194,36 @@ def claims_block(ctx: PageContext, claims: Iterable[Claim]) -> Markup:
     for actor_id, actor_claims in groups.items():
         items = []
         for claim in actor_claims:
-            said = (Markup('<q>{}</q>').format(claim.says) if claim.quote
-                    else Markup('<span class="ex-summary">{}</span>').format(claim.says))
-            disputed = (Markup('<span class="ex-disputed">Disputed by {}</span>').format(links(ctx, claim.disputed_by))
+            said = (html('<q>{}</q>', claim.says) if claim.quote
+                    else html('<span class="ex-summary">{}</span>', claim.says))
+            disputed = (html('<span class="ex-disputed">Disputed by {}</span>', links(ctx, claim.disputed_by))
                         if claim.disputed_by else Markup(""))
-            items.append(Markup('<li class="ex-claim{}">{}{} {}</li>').format(
+            items.append(html('<li class="ex-claim{}">{}{} {}</li>',
                 " ex-claim--disputed" if claim.disputed_by else "", said, cite(ctx, [claim.source]), disputed))
-        columns.append(Markup('<section class="ex-claims-by"><h4>{} says</h4><ul>{}</ul></section>').format(
+        columns.append(html('<section class="ex-claims-by"><h4>{} says</h4><ul>{}</ul></section>',
             entity_link(ctx, actor_id), Markup("").join(items)))
-    return Markup('<div class="ex-claims" role="group" aria-label="Claims, by who makes them">{}</div>').format(
+    return html('<div class="ex-claims" role="group" aria-label="Claims, by who makes them">{}</div>',
         Markup("").join(columns))
 
 
 def media_link(media: Media) -> Markup:
     """An event's photo or video, linked with its caption and credit, never loaded (no third-party request)."""
-    thumbnail = (Markup(' · <a href="{}" rel="noopener">thumbnail</a>').format(media.thumbnail)
+    thumbnail = (html(' · <a href="{}" rel="noopener">thumbnail</a>', media.thumbnail)
                  if media.thumbnail else Markup(""))
-    credit = Markup(' · <span class="ex-credit">Credit: {}</span>').format(media.credit) if media.credit else Markup("")
-    return Markup('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}</p>').format(
+    credit = html(' · <span class="ex-credit">Credit: {}</span>', media.credit) if media.credit else Markup("")
+    return html('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}</p>',
         media.url, media.caption or media.url, credit, thumbnail)
 
 
 def event_list(ctx: PageContext, events: Iterable[Event]) -> Markup:
-    items = [Markup("<li>{} — {}</li>").format(event_date(event), entity_link(ctx, event.id)) for event in events]
+    items = [html("<li>{} — {}</li>", event_date(event), entity_link(ctx, event.id)) for event in events]
     if not items:
         return Markup("<p>No events in the data yet.</p>")
-    return Markup('<ul class="ex-event-list">{}</ul>').format(Markup("").join(items))
+    return html('<ul class="ex-event-list">{}</ul>', Markup("").join(items))
 
 
 def _section(title: str, anchor: str, body: Markup) -> Markup:
-    return Markup('<h2 id="{}">{}</h2>{}').format(anchor, title, body)
+    return html('<h2 id="{}">{}</h2>{}', anchor, title, body)
 
 
 def _kind_label(category: str) -> str:
@@ -232,16 +232,16 @@ def _kind_label(category: str) -> str:
 
 def actor_page(ctx: PageContext, actor: Actor) -> Markup:
     data = ctx.dataset
-    parts = [Markup('<p class="ex-lede"><span class="ex-kind">{}</span>{}</p><p>{}{}</p>').format(
+    parts = [html('<p class="ex-lede"><span class="ex-kind">{}</span>{}</p><p>{}{}</p>',
         _kind_label(actor.category),
-        Markup(", part of {}").format(entity_link(ctx, actor.part_of)) if actor.part_of else Markup(""),
+        html(", part of {}", entity_link(ctx, actor.part_of)) if actor.part_of else Markup(""),
         actor.description, cite(ctx, actor.sources))]
     members = [other.id for other in data.actors.values() if other.part_of == actor.id]
     if members:
-        parts.append(_section("Includes", "includes", Markup("<p>{}</p>").format(links(ctx, members))))
+        parts.append(_section("Includes", "includes", html("<p>{}</p>", links(ctx, members))))
     if actor.aliases or actor.names:
-        also = Markup("").join(Markup("<li>{}</li>").format(alias) for alias in actor.aliases)
-        body = Markup("<ul>{}</ul>").format(also) if also else Markup("")
+        also = Markup("").join(html("<li>{}</li>", alias) for alias in actor.aliases)
+        body = html("<ul>{}</ul>", also) if also else Markup("")
         parts.append(_section("Also called", "names", body + (names_table(ctx, actor.names) if actor.names
                                                               else Markup(""))))
     parts += events_sections(ctx, actor)
@@ -255,10 +255,10 @@ def _claims_of(actor_id: str, events: Iterable[Event]) -> list[tuple[Event, Clai
 def _claims_section(ctx: PageContext, claims: list[tuple[Event, Claim]]) -> list[Markup]:
     if not claims:
         return []
-    items = Markup("").join(Markup("<li>On {}: {}{}</li>").format(
-        entity_link(ctx, event.id), Markup("“{}”").format(claim.says) if claim.quote else claim.says,
+    items = Markup("").join(html("<li>On {}: {}{}</li>",
+        entity_link(ctx, event.id), html("“{}”", claim.says) if claim.quote else claim.says,
         cite(ctx, [claim.source])) for event, claim in claims)
-    return [_section("What it says", "claims", Markup("<ul>{}</ul>").format(items))]
+    return [_section("What it says", "claims", html("<ul>{}</ul>", items))]
 
 
 def events_sections(ctx: PageContext, entity: Actor | Place) -> list[Markup]:
@@ -271,11 +271,11 @@ def events_sections(ctx: PageContext, entity: Actor | Place) -> list[Markup]:
     rows = []
     for period in split:
         said = len(_claims_of(entity.id, period.items)) if entity.kind == "actor" else 0
-        rows.append(Markup('<li><a href="{}">{}</a> — {} event{}{}</li>').format(
+        rows.append(html('<li><a href="{}">{}</a> — {} event{}{}</li>',
             ctx.link(pages.entity_events_page(entity, period.slug)), period.label, len(period.items),
             "" if len(period.items) == 1 else "s", f", {said} statement{'' if said == 1 else 's'}" if said else ""))
     total = len(ctx.dataset.events_by_entity.get(entity.id, ()))
-    return [_section("Events", "events", Markup('<p>{} events, by period:</p><ul class="ex-periods">{}</ul>').format(
+    return [_section("Events", "events", html('<p>{} events, by period:</p><ul class="ex-periods">{}</ul>',
         total, Markup("").join(rows)))]
 
 
@@ -286,13 +286,13 @@ def entity_events(ctx: PageContext, entity_id: str, slug: str) -> Markup:
     split = ctx.dataset.event_periods[entity.id]
     index = next(index for index, period in enumerate(split) if period.slug == slug)
     period = split[index]
-    parts = [Markup('<p class="ex-lede">Events of {} — {}</p>').format(entity_link(ctx, entity.id), period.label)]
+    parts = [html('<p class="ex-lede">Events of {} — {}</p>', entity_link(ctx, entity.id), period.label)]
     if entity.kind == "actor":
         parts += _claims_section(ctx, _claims_of(entity.id, period.items))
     parts.append(_section("Events", "events", event_list(ctx, period.items)))
     parts.append(_period_nav(ctx, [pages.entity_events_page(entity, other.slug) for other in split],
                              [other.label for other in split], index))
-    return Markup('<div class="ex-entity ex-entity--{}"><h1>{}: {}</h1>{}</div>').format(
+    return html('<div class="ex-entity ex-entity--{}"><h1>{}: {}</h1>{}</div>',
         entity.kind, pages.display_name(entity), period.label, Markup("").join(parts))
 
 
@@ -300,42 +300,42 @@ def _period_nav(ctx: PageContext, targets: list[str], labels: list[str], index: 
     """Links to the previous and next pages of a split list."""
     around = []
     if index > 0:
-        around.append(Markup('<a href="{}" rel="prev">← {}</a>').format(ctx.link(targets[index - 1]),
+        around.append(html('<a href="{}" rel="prev">← {}</a>', ctx.link(targets[index - 1]),
                                                                         labels[index - 1]))
     if index + 1 < len(targets):
-        around.append(Markup('<a href="{}" rel="next">{} →</a>').format(ctx.link(targets[index + 1]),
+        around.append(html('<a href="{}" rel="next">{} →</a>', ctx.link(targets[index + 1]),
                                                                         labels[index + 1]))
-    return Markup('<p class="ex-around">{}</p>').format(Markup(" · ").join(around))
+    return html('<p class="ex-around">{}</p>', Markup(" · ").join(around))
 
 
 def place_page(ctx: PageContext, place: Place) -> Markup:
     data = ctx.dataset
-    where = Markup(", in {}").format(entity_link(ctx, place.located_in)) if place.located_in else Markup("")
-    parts = [Markup('<p class="ex-lede"><span class="ex-kind">{}</span>{}</p><p>{}{}</p>').format(
+    where = html(", in {}", entity_link(ctx, place.located_in)) if place.located_in else Markup("")
+    parts = [html('<p class="ex-lede"><span class="ex-kind">{}</span>{}</p><p>{}{}</p>',
         place.category, where, place.description, cite(ctx, place.sources))]
     parts.append(_section("Names", "names", names_table(ctx, place.names) + (
-        Markup('<p>Also written: {}</p>').format(", ".join(place.aliases)) if place.aliases else Markup(""))))
+        html('<p>Also written: {}</p>', ", ".join(place.aliases)) if place.aliases else Markup(""))))
     if place.coordinates:
         coords = place.coordinates
-        parts.append(_section("Location", "location", Markup(
-            '<p class="ex-coordinates"><data value="{lat},{lon}">{lat:.4f}° N, {lon:.4f}° E</data>{cite}</p>').format(
+        parts.append(_section("Location", "location", html(
+            '<p class="ex-coordinates"><data value="{lat},{lon}">{lat:.4f}° N, {lon:.4f}° E</data>{cite}</p>',
             lat=coords.lat, lon=coords.lon, cite=cite(ctx, [coords.source]))))
     within = data.places_within.get(place.id, ())
     if within:
-        parts.append(_section("Places in it", "within", Markup("<p>{}</p>").format(
+        parts.append(_section("Places in it", "within", html("<p>{}</p>",
             links(ctx, [other.id for other in within]))))
     parts += events_sections(ctx, place)
     return _page(ctx, place, parts)
 
 
 def event_page(ctx: PageContext, event: Event) -> Markup:
-    group = Markup(' · <span class="ex-group">{}</span>').format(event.group) if event.group else Markup("")
-    parts = [Markup('<p class="ex-lede">{} · <span class="ex-kind">{}</span>{}</p><p>{}{}</p>').format(
+    group = html(' · <span class="ex-group">{}</span>', event.group) if event.group else Markup("")
+    parts = [html('<p class="ex-lede">{} · <span class="ex-kind">{}</span>{}</p><p>{}{}</p>',
         event_date(event), event.category, group, event.summary, cite(ctx, event.sources))]
     if event.actors:
-        parts.append(_section("Who", "actors", Markup("<p>{}</p>").format(links(ctx, event.actors))))
+        parts.append(_section("Who", "actors", html("<p>{}</p>", links(ctx, event.actors))))
     if event.places:
-        parts.append(_section("Where", "places", Markup("<p>{}</p>").format(links(ctx, event.places))))
+        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))))
     if event.claims:
         parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
     if event.media:
@@ -344,12 +344,12 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     position = ctx.dataset.positions[event.id]
     around = []
     if position > 0:
-        around.append(Markup("Before: {}").format(entity_link(ctx, chronology[position - 1].id)))
+        around.append(html("Before: {}", entity_link(ctx, chronology[position - 1].id)))
     if position + 1 < len(chronology):
-        around.append(Markup("After: {}").format(entity_link(ctx, chronology[position + 1].id)))
-    around.append(Markup('<a href="{}">On the timeline</a>').format(
+        around.append(html("After: {}", entity_link(ctx, chronology[position + 1].id)))
+    around.append(html('<a href="{}">On the timeline</a>',
         ctx.link(pages.timeline_page(ctx.dataset, event.id))))
-    parts.append(Markup('<p class="ex-around">{}</p>').format(Markup(" · ").join(around)))
+    parts.append(html('<p class="ex-around">{}</p>', Markup(" · ").join(around)))
     return _page(ctx, event, parts)
 
 
@@ -358,13 +358,13 @@ def mentioned_in(ctx: PageContext, entity: Entity) -> Markup:
     found = ctx.backlinks.get(entity.id, ())
     if not found:
         return Markup("")
-    items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(ctx.link(page), title)
+    items = Markup("").join(html('<li><a href="{}">{}</a></li>', ctx.link(page), title)
                             for page, title in found)
-    return _section("Mentioned in", "mentioned-in", Markup('<ul class="ex-mentioned-in">{}</ul>').format(items))
+    return _section("Mentioned in", "mentioned-in", html('<ul class="ex-mentioned-in">{}</ul>', items))
 
 
 def _page(ctx: PageContext, entity: Entity, parts: list[Markup]) -> Markup:
-    return Markup('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}{}</div>').format(
+    return html('<div class="ex-entity ex-entity--{}"><h1>{}</h1>{}{}</div>',
         entity.kind, ctx.heading_of(entity), Markup("").join(parts), mentioned_in(ctx, entity))
 
 
@@ -388,24 +388,24 @@ def entity_index(ctx: PageContext, kind: str) -> Markup:
             body = _overview(ctx, data.timeline_periods, pages.timeline_period_page, "event")
         else:
             body = event_list(ctx, data.chronology)
-        return Markup('<div class="ex-index"><h1>{}</h1>{}</div>').format(pages.INDEX_TITLES[kind], body)
+        return html('<div class="ex-index"><h1>{}</h1>{}</div>', pages.INDEX_TITLES[kind], body)
     split = pages.kind_periods(data, kind)
     if split[0].slug != periods.WHOLE:
-        rows = Markup("").join(Markup('<li><a href="{}">{}</a> — {}</li>').format(
+        rows = Markup("").join(html('<li><a href="{}">{}</a> — {}</li>',
             ctx.link(pages.kind_page(kind, period.slug)), period.label.capitalize(), len(period.items))
             for period in split)
-        body = Markup('<ul class="ex-periods">{}</ul>').format(rows)
+        body = html('<ul class="ex-periods">{}</ul>', rows)
     else:
         body = _by_category(ctx, split[0].items)
-    return Markup('<div class="ex-index"><h1>{}</h1>{}</div>').format(pages.INDEX_TITLES[kind], body)
+    return html('<div class="ex-index"><h1>{}</h1>{}</div>', pages.INDEX_TITLES[kind], body)
 
 
 def _by_category(ctx: PageContext, entities: Iterable[Actor | Place]) -> Markup:
     groups: dict[str, list[Markup]] = {}
     for entity in entities:
-        groups.setdefault(_kind_label(entity.category), []).append(Markup("<li>{} — {}</li>").format(
+        groups.setdefault(_kind_label(entity.category), []).append(html("<li>{} — {}</li>",
             entity_link(ctx, entity.id), entity.description))
-    return Markup("").join(Markup("<h2>{}</h2><ul>{}</ul>").format(group.capitalize(), Markup("").join(items))
+    return Markup("").join(html("<h2>{}</h2><ul>{}</ul>", group.capitalize(), Markup("").join(items))
                            for group, items in sorted(groups.items()))
 
 
@@ -415,7 +415,7 @@ def kind_index(ctx: PageContext, kind: str, slug: str) -> Markup:
     index = next(index for index, period in enumerate(split) if period.slug == slug)
     nav = _period_nav(ctx, [pages.kind_page(kind, period.slug) for period in split],
                       [period.label.capitalize() for period in split], index)
-    return Markup('<div class="ex-index"><h1>{}: {}</h1><p><a href="{}">All {}</a></p>{}{}</div>').format(
+    return html('<div class="ex-index"><h1>{}: {}</h1><p><a href="{}">All {}</a></p>{}{}</div>',
         pages.INDEX_TITLES[kind], split[index].label, ctx.link(f"{pages.FOLDERS[kind]}/index.md"),
         pages.INDEX_TITLES[kind].lower(), _by_category(ctx, split[index].items), nav)
 
@@ -428,25 +428,25 @@ def _overview(ctx: PageContext, split: Iterable[periods.Period[Event]] | Iterabl
     seen: set[str] = set()
     for period in split:
         count, year = len(period.items), period.slug[:4]
-        anchor = Markup(' id="y{}"').format(year) if year not in seen else Markup("")
+        anchor = html(' id="y{}"', year) if year not in seen else Markup("")
         seen.add(year)
-        items.append(Markup('<li{}><a href="{}">{}</a> — {} {}{}</li>').format(
+        items.append(html('<li{}><a href="{}">{}</a> — {} {}{}</li>',
             anchor, ctx.link(page(period.slug)), period.label, count, noun, "" if count == 1 else "s"))
-    return Markup('<ul class="ex-periods">{}</ul>').format(Markup("").join(items))
+    return html('<ul class="ex-periods">{}</ul>', Markup("").join(items))
 
 
 def timeline(ctx: PageContext, events: Iterable[Event] | None = None) -> Markup:
     """Every event in date order, by year, with actors, places, claims and numbered references; or, when the
     events are too many for one page, the list of the timeline's pages by period."""
     if events is None and ctx.dataset.timeline_periods[0].slug != periods.WHOLE:
-        return Markup('<div class="ex-timeline">{}</div>').format(
+        return html('<div class="ex-timeline">{}</div>',
             _overview(ctx, ctx.dataset.timeline_periods, pages.timeline_period_page, "event"))
     years: dict[int, list[Markup]] = {}
     for event in events if events is not None else ctx.dataset.chronology:
         years.setdefault(event.date.year, []).append(event_item(ctx, event, with_claims=True))
-    body = Markup("").join(Markup('<section class="ex-year"><h2 id="y{year}">{year}</h2>{items}</section>').format(
+    body = Markup("").join(html('<section class="ex-year"><h2 id="y{year}">{year}</h2>{items}</section>',
         year=year, items=Markup("").join(items)) for year, items in years.items())
-    return Markup('<div class="ex-timeline">{}</div>').format(body)
+    return html('<div class="ex-timeline">{}</div>', body)
 
 
 def glossary(ctx: PageContext, terms: Iterable[Term] | None = None) -> Markup:
@@ -454,27 +454,27 @@ def glossary(ctx: PageContext, terms: Iterable[Term] | None = None) -> Markup:
     many for one page, every term linked to its entry on the glossary's alphabetical pages."""
     split = ctx.dataset.term_periods
     if terms is None and split[0].slug != periods.WHOLE:
-        return Markup("").join(Markup('<h2 id="{}">{}</h2><p>{}</p>').format(
+        return Markup("").join(html('<h2 id="{}">{}</h2><p>{}</p>',
             part.slug, part.label, links(ctx, [term.id for term in part.items])) for part in split)
     entries = []
     for term in sorted(ctx.dataset.terms.values() if terms is None else terms, key=lambda item: item.term.casefold()):
         rows = []
         if term.aliases:
-            rows.append(Markup("<p>Also: {}</p>").format(", ".join(term.aliases)))
+            rows.append(html("<p>Also: {}</p>", ", ".join(term.aliases)))
         if term.used_by:
-            rows.append(Markup('<p><span class="ex-meta-label">Used by:</span> {}</p>').format(
+            rows.append(html('<p><span class="ex-meta-label">Used by:</span> {}</p>',
                 links(ctx, term.used_by)))
         if term.instead:
-            alternatives = Markup("").join(Markup("<li><em>{}</em> — {}{}</li>").format(
+            alternatives = Markup("").join(html("<li><em>{}</em> — {}{}</li>",
                 alt.term, links(ctx, alt.used_by), cite(ctx, [alt.source]) if alt.source else Markup(""))
                 for alt in term.instead)
-            rows.append(Markup('<p class="ex-meta-label">Others say instead:</p><ul>{}</ul>').format(alternatives))
+            rows.append(html('<p class="ex-meta-label">Others say instead:</p><ul>{}</ul>', alternatives))
         if term.related:
-            rows.append(Markup('<p>Related: {}</p>').format(links(ctx, term.related)))
-        entries.append(Markup('<section class="ex-term" id="{id}"><h2>{term}</h2><p>{definition}{cite}</p>{rows}'
-                              '</section>').format(id=term.id, term=term.term, definition=term.definition,
+            rows.append(html('<p>Related: {}</p>', links(ctx, term.related)))
+        entries.append(html('<section class="ex-term" id="{id}"><h2>{term}</h2><p>{definition}{cite}</p>{rows}'
+                            '</section>', id=term.id, term=term.term, definition=term.definition,
                                                    cite=cite(ctx, term.sources), rows=Markup("").join(rows)))
-    return Markup('<div class="ex-glossary">{}</div>').format(Markup("").join(entries))
+    return html('<div class="ex-glossary">{}</div>', Markup("").join(entries))
 
 
 def _split_page(ctx: PageContext, split: Sequence[periods.Period[T]], slug: str, page_of: Callable[[str], str],
@@ -482,7 +482,7 @@ def _split_page(ctx: PageContext, split: Sequence[periods.Period[T]], slug: str,
     """One page of a list too long for one page: its items in full, a link to the whole, and to the other pages."""
     index = next(index for index, part in enumerate(split) if part.slug == slug)
     nav = _period_nav(ctx, [page_of(part.slug) for part in split], [part.label for part in split], index)
-    return Markup('<h1>{}: {}</h1><p><a href="{}">{}</a></p>{}{}').format(
+    return html('<h1>{}: {}</h1><p><a href="{}">{}</a></p>{}{}',
         heading, split[index].label, ctx.link(whole[0]), whole[1], body(ctx, split[index].items), nav)
 
 
@@ -518,11 +518,11 @@ def source_list(ctx: PageContext, sources: Iterable[Source] | None = None) -> Ma
         others = [entry for entry in data.citations.get(source.id, ()) if entry != "seed"]
         cited_by = links(ctx, [*citing, *others])
         if "seed" in data.citations.get(source.id, ()):
-            seed_link = Markup('<a href="{}">the article’s context notes</a>').format(ctx.link(pages.SEED_PAGE))
+            seed_link = html('<a href="{}">the article’s context notes</a>', ctx.link(pages.SEED_PAGE))
             cited_by = Markup(", ").join(part for part in (cited_by, seed_link) if part)
-        items.append(Markup('<li id="{}">{}<br><span class="ex-meta-label">Cited by:</span> {}</li>').format(
+        items.append(html('<li id="{}">{}<br><span class="ex-meta-label">Cited by:</span> {}</li>',
             source.id, source_reference(ctx, source), cited_by or Markup("—")))
-    return Markup('<ul class="ex-sources">{}</ul>').format(Markup("").join(items))
+    return html('<ul class="ex-sources">{}</ul>', Markup("").join(items))
 
 
 def seed_article(ctx: PageContext) -> Markup:
@@ -535,32 +535,31 @@ def seed_article(ctx: PageContext) -> Markup:
     notes = {note.passage: note for note in seed.notes}
     rendered = []
     for para in paragraphs:
-        html = escape(para)
+        text = escape(para)
         for passage, note in notes.items():
-            marked = Markup('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
-                            '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>').format(
-                note.verdict, note.id, passage, note.id, note.verdict, note.verdict)
-            html = html.replace(escape(passage), marked, 1)
-        rendered.append(Markup('<p>{}</p>').format(html))
-    note_items = Markup("").join(Markup(
-        '<li id="{id}"><a href="#passage-{id}">“{passage}”</a> — <strong class="ex-verdict--{verdict}">{verdict}'
-        '</strong>. {note}{cite}</li>').format(id=note.id, passage=note.passage, verdict=note.verdict,
-                                              note=note.note, cite=cite(ctx, note.sources)) for note in seed.notes)
-    header = Markup('<p class="ex-lede">{}</p>').format(source_reference(ctx, source))
-    body = Markup('<div class="ex-seed"><h1>{}</h1>{}<div class="ex-article">{}</div>').format(
+            marked = html('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
+                          '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>',
+                          note.verdict, note.id, passage, note.id, note.verdict, note.verdict)
+            text = text.replace(escape(passage), marked, 1)
+        rendered.append(html('<p>{}</p>', text))
+    note_items = Markup("").join(
+        html('<li id="{id}"><a href="#passage-{id}">“{passage}”</a> — <strong class="ex-verdict--{verdict}">'
+             '{verdict}</strong>. {note}{cite}</li>', id=note.id, passage=note.passage, verdict=note.verdict,
+             note=note.note, cite=cite(ctx, note.sources)) for note in seed.notes)
+    header = html('<p class="ex-lede">{}</p>', source_reference(ctx, source))
+    body = html('<div class="ex-seed"><h1>{}</h1>{}<div class="ex-article">{}</div>',
         source.title, header, Markup("").join(rendered))
     if seed.notes:
-        body += _section("Context notes", "context-notes", Markup('<ol class="ex-notes">{}</ol>').format(note_items))
+        body += _section("Context notes", "context-notes", html('<ol class="ex-notes">{}</ol>', note_items))
     return body + Markup("</div>")
 
 
 def download_list(ctx: PageContext, downloads: Iterable[Download]) -> Markup:
     """The exported files, each linked with its size and what it holds."""
-    items = Markup("").join(Markup(
-        '<li><a href="{}" download><code>{}</code></a>, {}: <strong>{}</strong>. {}</li>').format(
+    items = Markup("").join(html('<li><a href="{}" download><code>{}</code></a>, {}: <strong>{}</strong>. {}</li>',
         ctx.link(item.path), item.path.rsplit("/", 1)[-1], _size(len(item.content)), item.title, item.description)
         for item in downloads)
-    return Markup('<ul class="ex-downloads">{}</ul>').format(items)
+    return html('<ul class="ex-downloads">{}</ul>', items)
 
 
 def _size(count: int) -> str:

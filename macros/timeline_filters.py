@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from macros import render
 from macros.model import Dataset
+from macros.safe_html import html
 
 
 def _descendants(root: str, parent_of: dict[str, str | None]) -> list[str]:
@@ -31,10 +32,10 @@ def _descendants(root: str, parent_of: dict[str, str | None]) -> list[str]:
 
 
 def _select(name: str, label: str, any_label: str, options: Iterable[tuple[str, str, list[str]]]) -> Markup:
-    items = Markup("").join(Markup('<option value="{}" data-ids="{}">{}</option>').format(value, " ".join(ids), text)
+    items = Markup("").join(html('<option value="{}" data-ids="{}">{}</option>', value, " ".join(ids), text)
                             for value, text, ids in options)
-    return Markup('<p class="ex-filter"><label for="ex-filter-{name}">{label}</label> <select id="ex-filter-{name}" '
-                  'name="{name}"><option value="">{any}</option>{items}</select></p>').format(
+    return html('<p class="ex-filter"><label for="ex-filter-{name}">{label}</label> <select id="ex-filter-{name}" '
+                'name="{name}"><option value="">{any}</option>{items}</select></p>',
         name=name, label=label, any=any_label, items=items)
 
 
@@ -56,12 +57,11 @@ def filter_form(ctx: render.PageContext) -> Markup:
         if ids:
             places.append((place.id, str(ctx.name_of(place).striptags()), ids))
     kinds = sorted({event.category for event in events})
-    boxes = Markup("").join(Markup('<label class="ex-filter-kind"><input type="checkbox" name="kind" value="{kind}" '
-                                   'checked> {kind}</label>').format(kind=kind) for kind in kinds)
-    return Markup(
-        '<form class="ex-filters" id="ex-filters" role="search" aria-label="Filter the timeline" hidden>'
+    boxes = Markup("").join(html('<label class="ex-filter-kind"><input type="checkbox" name="kind" value="{kind}" '
+                                 'checked> {kind}</label>', kind=kind) for kind in kinds)
+    return html('<form class="ex-filters" id="ex-filters" role="search" aria-label="Filter the timeline" hidden>'
         '{actor}{place}<fieldset class="ex-filter"><legend>Kind of event</legend>{boxes}</fieldset>'
         '<p class="ex-filter"><button type="reset" class="md-button">Show all events</button></p>'
-        '<p class="ex-filter-count" role="status" aria-live="polite"></p></form>').format(
+        '<p class="ex-filter-count" role="status" aria-live="polite"></p></form>',
         actor=_select("actor", "Actor", "Any actor", actors), place=_select("place", "Place", "Any place", places),
         boxes=boxes)

@@ -103,8 +103,8 @@ def test_a_core_module_edit_reloads_and_a_broken_one_keeps_serve_alive(served: S
 
     # A macro that raises: mkdocs-macros would exit(); serve must stay up and recover on the next save.
     served.edit("macros/reference.py", "def field_table(:", "def field_table(")
-    served.edit("macros/reference.py", '    key, schema = FILES[stem]\n    return Markup(',
-                '    key, schema = FILES[stem]\n    raise ValueError("broken on purpose")\n    return Markup(')
+    served.edit("macros/reference.py", '    key, schema = FILES[stem]\n    return html(',
+                '    key, schema = FILES[stem]\n    raise ValueError("broken on purpose")\n    return html(')
     until(lambda: "broken on purpose" in served.output() and "An error happened during the rebuild"
           in served.output(), "the macro error is reported", served)
     served.edit("macros/reference.py", '    raise ValueError("broken on purpose")\n', "")

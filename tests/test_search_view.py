@@ -1,0 +1,53 @@
+"""The search index reads a light view of each generated page (``macros.search_view``): Material's own parser
+must find the same sections, titles and words in it as in the page's HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+from material.plugins.search.plugin import Parser
+
+from macros.safe_html import html
+from macros.search_view import search_view
+from tests.hostile import PAYLOADS
+
+PAGES = ["places/stepanakert/index.html", "events/2023-09-19-azerbaijani-operation/index.html",
+         "actors/ilham-aliyev/index.html", "names/index.html", "article/index.html"]  # generated pages
+
+
+def _sections(page_html: str) -> list[tuple[str | None, str, str]]:
+    parser = Parser()
+    parser.feed(page_html)
+    parser.close()
+    squeeze = re.compile(r"\s+")
+    return [(section.id, squeeze.sub(" ", "".join(section.title)).strip(),
+             squeeze.sub(" ", "".join(section.text)).strip()) for section in parser.data]
+
+
+def _article(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    start = text.index("<article")
+    return text[text.index(">", start) + 1:text.rindex("</article>")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_search_finds_the_same_sections_and_words_in_the_view(site: Path, page: str) -> None:
+    content = _article(site / page)
+    assert _sections(search_view(content)) == _sections(content)
+    assert len(search_view(content)) < len(content)
+
+
+def test_the_view_cuts_what_search_must_not_index() -> None:
+    view = search_view('<p>Stepanakert<small class="ex-aka" data-search-exclude>(Khankendi)</small> is '
+                       '<a href="x" title="a &lt;card&gt;">here</a>.</p><h2 id="who" class="x">Who</h2>')
+    assert view == '<p>Stepanakert is here.</p><h2 id="who">Who</h2>'
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_escapes_like_markup_format(payload: str) -> None:
+    template = '<a href="{}" title="{}">{}</a>{:.1f}'
+    assert html(template, payload, payload, Markup("<b>kept</b>"), 2.25) == \
+        Markup(template).format(payload, payload, Markup("<b>kept</b>"), 2.25)  # noqa: S704 (the reference)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -146,6 +147,16 @@ def on_build_error(error: Exception) -> None:
     if _staged is not None:
         staging.discard(_staged[0])
         _staged = None
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep the theme's compiled templates in ``.cache/jinja/``: ``mkdocs serve`` makes a new Jinja environment
+    for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Jinja
+    checks each template's source against its cached code, so an edited override is compiled afresh."""
+    folder = state().root / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,6 +1,6 @@
 """A seeded, deterministic synthetic explainer of any size: ``python -m benchmarks.generate TARGET --events 5000``.
 
-It writes ``TARGET/data/*.yml``, ``TARGET/seeds/synthetic.txt`` and a home page ``TARGET/docs/index.md``,
+It writes ``TARGET/data/*.yml`` and ``TARGET/seeds/synthetic.txt`` (the project's own pages serve any data),
 shaped like a newsroom's data after years of tracking a conflict: most events in recent years, a few hub actors
 and places in thousands of events (Zipf-like), places named in three scripts (Latin, Armenian, Cyrillic) with
 aliases, sources cited from events, claims and coordinates, glossary terms. Text lengths follow the seed data
@@ -258,7 +258,9 @@ def generate(target: Path, size: Size, seed: int = 1) -> Path:
         {"id": "note-figures", "passage": "Officials gave no figures for casualties.", "verdict": "outdated",
          "note": "Later reports gave figures.", "sources": [sources[-2]["id"]]},
         {"id": "note-disputed", "passage": "The region has been disputed for decades.", "verdict": "imprecise",
-         "note": "The dispute is older.", "sources": [sources[0]["id"]]}]}
+         "note": "The dispute is older.", "sources": [sources[0]["id"]]}],
+        "key_events": [events[0]["id"], events[-1]["id"]],
+        "chapters": [{"title": "The last years", "from": events[-len(events) // 10]["date"]}]}
     data = target / "data"
     _dump(data / "sources.yml", "sources", sources)
     _dump(data / "actors.yml", "actors", actors)
@@ -266,13 +268,6 @@ def generate(target: Path, size: Size, seed: int = 1) -> Path:
     _dump(data / "events.yml", "events", events)
     _dump(data / "glossary.yml", "terms", terms)
     _dump(data / "seed.yml", "seed", seed_data)
-    # The project's own home page names the real story's ids; a synthetic site gets one that names its own.
-    (target / "docs").mkdir(exist_ok=True)
-    (target / "docs" / "index.md").write_text(
-        f"# A synthetic explainer\n\nSynthetic data for benchmarks: {{{{ link(\"{actors[0]['id']}\") }}}} and "
-        f"{{{{ link(\"{places[5 % len(places)]['id']}\") }}}} on {{{{ date_of(\"{events[-1]['id']}\") }}}}"
-        f"{{{{ cite(\"{sources[0]['id']}\") }}}}.\n\n- [Timeline](timeline.md)\n- [Sources](sources.md)\n",
-        encoding="utf-8")
     return target
 
 

@@ -39,7 +39,8 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
     ),
     "sources": (),
 }
-SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"))
+SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"),
+                   (("key_events", "*"), "event", "opens the home page with"))
 DATE_FIELDS = {"events": (("date",), ("end",)), "sources": (("date",),),
                "actors": (("names", "*", "period", "from"), ("names", "*", "period", "to")),
                "places": (("names", "*", "period", "from"), ("names", "*", "period", "to"))}

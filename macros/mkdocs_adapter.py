@@ -400,10 +400,17 @@ def _macros() -> dict[str, Callable[..., Any]]:
             raise PluginError(f"cite: unknown source id(s) {unknown}; check data/sources.yml")
         return _html(render.cite(_ctx(), source_ids))
 
-    def events_between(start: str, end: str = "9999") -> str:
+    def events_between(start: str, end: str | None = None) -> str:
         """A list of events from `start` to `end` (ISO dates, inclusive by prefix)."""
-        chosen = [event for event in state().dataset.chronology if start <= event.date.iso <= end + "~"]
-        return _html(render.event_list(_ctx(), chosen))
+        return _html(render.event_list(_ctx(), state().dataset.events_between(start, end)))
+
+    def key_events() -> str:
+        """The story's key events (`key_events` in data/seed.yml) with their summaries and sources."""
+        return _html(render.key_events(_ctx()))
+
+    def chapters() -> str:
+        """What happened next, chapter by chapter (`chapters` in data/seed.yml)."""
+        return _html(render.chapters(_ctx()))
 
     def data_files() -> str:
         """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
@@ -417,6 +424,7 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
-                                                         names_page, date_of, cite, events_between, data_files,
-                                                         data_reference, timeline_period, source_period,
+                                                         names_page, date_of, cite, events_between, key_events,
+                                                         chapters, data_files, data_reference, timeline_period,
+                                                         source_period,
                                                          entity_events, kind_index, glossary_part)}

@@ -164,11 +164,22 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Chapter:
+    """A part of "What happened next": the events from ``start`` to ``end`` (ISO prefixes; no end: to the last)."""
+
+    title: str
+    start: str
+    end: str | None = None
+
+
+@dataclass(frozen=True)
 class Seed:
     source: str
     file: str
     text: str
     notes: tuple[Note, ...] = ()
+    key_events: tuple[str, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
 
 
 Entity = Actor | Place | Event | Term | Source
@@ -197,6 +208,12 @@ class Dataset:
     def chronology(self) -> tuple[Event, ...]:
         """Events in date order; a less precise date sorts before the days it contains."""
         return tuple(sorted(self.events.values(), key=lambda event: (event.date.sort_key(), event.id)))
+
+    def events_between(self, start: str, end: str | None = None) -> list[Event]:
+        """The events dated from ``start`` to ``end`` (ISO dates of any precision, inclusive: "2024" ends with
+        31 December 2024), in date order; without ``end``, to the last."""
+        last = (end or "9999") + "~"
+        return [event for event in self.chronology if start <= event.date.iso <= last]
 
     @cached_property
     def positions(self) -> dict[str, int]:

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from macros import naming, pages, periods
 from macros.dates import format_date, format_range
 from macros.export import Download
-from macros.model import Actor, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
+from macros.model import Actor, Chapter, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
 from macros.safe_html import html
 
 T = TypeVar("T")
@@ -220,6 +220,33 @@ def event_list(ctx: PageContext, events: Iterable[Event]) -> Markup:
     if not items:
         return Markup("<p>No events in the data yet.</p>")
     return html('<ul class="ex-event-list">{}</ul>', Markup("").join(items))
+
+
+def key_events(ctx: PageContext) -> Markup:
+    """The events the seed names as the story's key events: date, linked title, summary and sources."""
+    seed = ctx.dataset.seed
+    events = [ctx.dataset.events[event_id] for event_id in (seed.key_events if seed else ())]
+    if not events:
+        return Markup("")
+    return html('<ul class="ex-key-events">{}</ul>', Markup("").join(
+        html("<li><strong>{}</strong> — {}. {}{}</li>", event_date(event), entity_link(ctx, event.id),
+             event.summary, cite(ctx, event.sources)) for event in events))
+
+
+def chapters(ctx: PageContext) -> Markup:
+    """What happened next: each of the seed's chapters as a heading and its events. Without chapters, one list
+    of the events dated from the article's date on."""
+    seed = ctx.dataset.seed
+    parts = seed.chapters if seed and seed.chapters else (
+        Chapter("After the article", ctx.dataset.sources[seed.source].date.iso if seed else "0000"),)
+    return Markup("").join(
+        _section(chapter.title, _slug(chapter.title), event_list(ctx, ctx.dataset.events_between(chapter.start,
+                                                                                                   chapter.end)))
+        for chapter in parts)
+
+
+def _slug(title: str) -> str:
+    return "-".join("".join(char if char.isalnum() else " " for char in title.lower()).split()) or "chapter"
 
 
 def _section(title: str, anchor: str, body: Markup) -> Markup:

@@ -186,6 +186,14 @@ SEED = {
             "note": _text("The context, neutral, with sources."),
             "sources": _ids("Sources for the note.", min_items=1),
         }, ["id", "passage", "verdict", "note", "sources"])},
+        "key_events": _ids("The events the home page opens with, in this order: what the article reports and what "
+                           "came of it."),
+        "chapters": {"type": "array", "description": "The \"What happened next\" page: the story after the "
+                     "article, in chapters, each listing the events of its dates.", "items": _object({
+                         "title": _text("The chapter's heading.", 120),
+                         "from": _date("The chapter's first date."),
+                         "to": _date("The chapter's last date; without it, the chapter runs to the last event."),
+                     }, ["title", "from"])},
     }, ["source", "file"])}, ["seed"]),
 }
 

@@ -38,12 +38,6 @@ def check(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[st
     return run(sys.executable, "-m", "macros", "check", *args, cwd=cwd)
 
 
-STORY_PAGES = {
-    "index.md": "# Home\n\nA test explainer.\n",
-    "next.md": "# What happened next\n\n{{ events_between(\"2023-09-20\") }}\n",
-}
-
-
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A copy of the project in ``target``, optionally with another data folder."""
     project_copy.copy_project(target)
@@ -52,9 +46,6 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
         shutil.copytree(data, target / "data")
         if (data.parent / "seeds").is_dir():  # a fixture's article lies beside its data
             shutil.copytree(data.parent / "seeds", target / "seeds", dirs_exist_ok=True)
-        # These hand-written pages tell this story with its ids; another dataset gets neutral ones.
-        for page, text in STORY_PAGES.items():
-            (target / "docs" / page).write_text(text, encoding="utf-8")
     return target
 
 

@@ -94,6 +94,7 @@ DANGLING_CASES = {
     ("glossary", ("related", "*")): "dangling-term-related", ("glossary", ("sources", "*")): "dangling-term-sources",
     ("seed", ("source",)): "dangling-seed-source",
     ("seed", ("notes", "*", "sources", "*")): "dangling-seed-note-sources",
+    ("seed", ("key_events", "*")): "seed-key-event-unknown",
 }
 
 

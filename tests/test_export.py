@@ -221,8 +221,6 @@ def test_offline_edition_carries_the_exports_and_escapes_hostile_json_ld(rich: P
     project = copy_project(tmp_path / "project", data=rich / "data")
     shutil.rmtree(project / "seeds")
     shutil.copytree(rich / "seeds", project / "seeds")
-    (project / "docs" / "index.md").write_text("# Mini\n\nThe home page names real events; this one does not.\n",
-                                               encoding="utf-8")
     (project / "mkdocs.offline.yml").write_text(OFFLINE, encoding="utf-8")
     out = tmp_path / "offline"
     result = mkdocs("build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", out, cwd=project)

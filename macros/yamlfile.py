@@ -322,9 +322,11 @@ def _fast_values(text: str) -> tuple[Any, dict[Pointer, int]] | None:
 
     Lines are needed only to report a problem, and most builds have none: ``YamlDocument`` reads the others
     again, with ``_fast_parse``, the first time one is asked for. Doing without them here halves the time of
-    this pass over 5,000 events (no tuple per value). It declines exactly what ``_fast_parse`` declines.
+    this pass over 5,000 events (no tuple per value). It declines exactly what ``_fast_parse`` declines: libyaml
+    refuses the very characters ``Reader.NON_PRINTABLE`` matches (checked for every code point), so this pass
+    leaves that search (a twentieth of its time) to libyaml, and a lone surrogate cannot even be encoded for it.
     """
-    if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if _CLoader is None:
         return None
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -337,7 +339,10 @@ def _fast_values(text: str) -> tuple[Any, dict[Pointer, int]] | None:
     key: str | None = None
     parents: list[tuple[Any, bool, str | None]] = []
     entries: dict[Pointer, int] = {}
-    loader = _CoreCLoader(text)
+    try:
+        loader = _CoreCLoader(text)
+    except UnicodeEncodeError:
+        return None
     try:
         get = loader.get_event
         if type(get()) is not yaml.StreamStartEvent or type(get()) is not yaml.DocumentStartEvent:

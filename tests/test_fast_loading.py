@@ -18,7 +18,9 @@ TEXTS = [
     "- a\n- {b: c}\n", "just text\n",
 ]
 UNUSUAL = ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "x: !!str 3\n", "", "a: 1\n---\nb: 2\n", "a:\n\t- b\n",
-           "a:\n  b: 1\n  b: 2\n", "a:\n  - x\n  - !tag y\n", "a: [&x 1]\n", "a: {? {b: c} : d}\n", "--- a\n--- b\n"]
+           "a:\n  b: 1\n  b: 2\n", "a:\n  - x\n  - !tag y\n", "a: [&x 1]\n", "a: {? {b: c} : d}\n", "--- a\n--- b\n",
+           # characters YAML does not allow, in a value or a comment (the quick reading leaves them to libyaml)
+           "a: \x01\n", "a: 'x\x7f'\n", "# \x9f\na: 1\n", "a: \ud800\n", "a: \ufffe\n", "a: \x00\n"]
 
 
 def _same_reading(text: str) -> None:

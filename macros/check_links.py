@@ -208,6 +208,8 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
             continue
         parsed = {}
         for path in DATE_FIELDS.get(entry.stem, ()):
+            if path[0] not in entry.value:
+                continue
             for text, where in _walk(entry.value, path):
                 date, error = parse_date(str(text))
                 if date is None:

@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.generate import Size, generate
 from macros import yamlfile
+from macros.load import load_dataset
 from tests.conftest import ROOT
 
 TEXTS = [
@@ -61,3 +62,17 @@ def test_a_line_not_kept_is_read_when_asked_for() -> None:
     assert document.line(("events", 0, "sources", 1)) == 5 and not document.partial
     assert document.lines == full[1]
     assert document.line(("events", 0, "missing")) == 2  # the nearest parent, as before
+
+
+def test_a_valid_dataset_is_loaded_without_reading_every_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = generate(tmp_path, Size.scaled(60))
+    full = yamlfile._fast_parse((project / "data" / "events.yml").read_text(encoding="utf-8"))
+    assert full is not None
+
+    def read_every_line(text: str) -> None:
+        raise AssertionError("a valid dataset needs only its entries' lines")
+
+    monkeypatch.setattr(yamlfile, "_fast_parse", read_every_line)
+    dataset = load_dataset(project)
+    assert [event.origin.line for event in dataset.events.values()] == [
+        full[1][("events", index)] for index in range(len(dataset.events))]

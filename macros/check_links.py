@@ -162,11 +162,19 @@ def _reference_problem(entry_label: str, ref: str, kind: str, verb: str, owners:
     return None
 
 
+def _references(value: dict[str, Any], path: tuple[str, ...]) -> list[Any]:
+    """``_values(value, path)``, quicker for most references: a list of ids right under the entry is read as it is."""
+    head = value.get(path[0])
+    if len(path) == 2 and path[1] == "*" and isinstance(head, list):
+        return head
+    return _values(value, path)
+
+
 def _resolve(value: dict[str, Any], path: tuple[str, ...], kind: str, owners: dict[str, Entry]) -> bool:
     """Whether every reference at ``path`` names an entry of ``kind`` (and no claim is disputed by its author):
     the common case, decided without building where each reference is or a message."""
     stem = FILE_OF_KIND[kind]
-    for ref in _values(value, path):
+    for ref in _references(value, path):
         target = owners.get(str(ref))
         if target is None or target.stem != stem:
             return False
@@ -274,7 +282,7 @@ def check_citations(entries: list[Entry], seed: dict[str, Any] | None) -> list[P
     for entry in entries:
         for path, kind, _verb in REFERENCES[entry.stem]:
             if kind == "source":
-                cited.update(str(ref) for ref in _values(entry.value, path))
+                cited.update(str(ref) for ref in _references(entry.value, path))
     if seed:
         for path, _kind, _verb in SEED_REFERENCES:
             cited.update(str(ref) for ref in _values(seed, path))

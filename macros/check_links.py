@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from macros.dates import parse_date
@@ -56,7 +57,7 @@ class Entry:
     document: YamlDocument
     intact: bool
 
-    @property
+    @cached_property  # asked for every reference to the entry
     def id(self) -> str:
         return str(self.value.get("id", ""))
 
@@ -76,18 +77,28 @@ class Entry:
         return self.document.line(self.pointer(*rest))
 
 
-def _walk(value: Any, path: tuple[str, ...], where: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, Pointer]]:
+def _walk(value: Any, path: tuple[str, ...], where: tuple[str | int, ...] = ()) -> list[tuple[Any, Pointer]]:
     """Every value at ``path`` in ``value``, with where it is."""
-    if not path:
-        yield value, where
-        return
-    head, rest = path[0], path[1:]
-    if head == "*":
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from _walk(item, rest, (*where, index))
-    elif isinstance(value, dict) and head in value:
-        yield from _walk(value[head], rest, (*where, head))
+    found: list[tuple[Any, Pointer]] = [(value, where)]
+    for head in path:  # one level at a time, not a generator per level: this runs for every reference
+        if head == "*":
+            found = [(item, (*at, index)) for node, at in found if isinstance(node, list)
+                     for index, item in enumerate(node)]
+        else:
+            found = [(node[head], (*at, head)) for node, at in found if isinstance(node, dict) and head in node]
+    return found
+
+
+def _values(value: Any, path: tuple[str, ...]) -> list[Any]:
+    """Every value at ``path`` in ``value``, without where it is: enough for the common case, where nothing is
+    wrong with them."""
+    found = [value]
+    for head in path:
+        if head == "*":
+            found = [item for node in found if isinstance(node, list) for item in node]
+        else:
+            found = [node[head] for node in found if isinstance(node, dict) and head in node]
+    return found
 
 
 def fold(name: str) -> str:
@@ -152,6 +163,28 @@ def _reference_problem(entry_label: str, ref: str, kind: str, verb: str, owners:
     return None
 
 
+def _references(value: dict[str, Any], path: tuple[str, ...]) -> list[Any]:
+    """``_values(value, path)``, quicker for most references: a list of ids right under the entry is read as it is."""
+    head = value.get(path[0])
+    if len(path) == 2 and path[1] == "*" and isinstance(head, list):
+        return head
+    return _values(value, path)
+
+
+def _resolve(value: dict[str, Any], path: tuple[str, ...], kind: str, owners: dict[str, Entry]) -> bool:
+    """Whether every reference at ``path`` names an entry of ``kind`` (and no claim is disputed by its author):
+    the common case, decided without building where each reference is or a message."""
+    stem = FILE_OF_KIND[kind]
+    for ref in _references(value, path):
+        target = owners.get(str(ref))
+        if target is None or target.stem != stem:
+            return False
+    if path[0] == "claims" and path[-1] == "*":
+        return not any(isinstance(claim, dict) and claim.get("by") in (claim.get("disputed_by") or ())
+                       for claim in value["claims"])
+    return True
+
+
 def check_references(entries: list[Entry], owners: dict[str, Entry], unreadable: set[str]) -> list[Problem]:
     """References that do not resolve. Kinds whose file could not be read are not judged."""
     problems: list[Problem] = []
@@ -159,7 +192,7 @@ def check_references(entries: list[Entry], owners: dict[str, Entry], unreadable:
         if not entry.intact:
             continue
         for path, kind, verb in REFERENCES[entry.stem]:
-            if kind in unreadable:
+            if kind in unreadable or path[0] not in entry.value or _resolve(entry.value, path, kind, owners):
                 continue
             for ref, where in _walk(entry.value, path):
                 message = _reference_problem(entry.label, str(ref), kind, verb, owners)
@@ -184,6 +217,8 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
             continue
         parsed = {}
         for path in DATE_FIELDS.get(entry.stem, ()):
+            if path[0] not in entry.value:
+                continue
             for text, where in _walk(entry.value, path):
                 date, error = parse_date(str(text))
                 if date is None:
@@ -248,10 +283,10 @@ def check_citations(entries: list[Entry], seed: dict[str, Any] | None) -> list[P
     for entry in entries:
         for path, kind, _verb in REFERENCES[entry.stem]:
             if kind == "source":
-                cited.update(str(ref) for ref, _where in _walk(entry.value, path))
+                cited.update(str(ref) for ref in _references(entry.value, path))
     if seed:
         for path, _kind, _verb in SEED_REFERENCES:
-            cited.update(str(ref) for ref, _where in _walk(seed, path))
+            cited.update(str(ref) for ref in _values(seed, path))
     return [Problem(entry.document.path, entry.line("id"),
                     f"{entry.label} is cited by nothing; cite it from an event, claim, term or note, or remove it")
             for entry in entries if entry.stem == "sources" and entry.intact and entry.id not in cited]

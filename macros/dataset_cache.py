@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.load import load_dataset
+from macros.load import load_dataset, without_cycle_collection
 from macros.model import Dataset
 
 CACHE_DIR = Path(".cache") / "explainer"
@@ -38,7 +38,8 @@ def load_dataset_cached(root: Path) -> Dataset:
     file = folder / f"dataset-{_key(root)}.pickle"
     try:
         # Only this module writes here, from a checked Dataset; a file it cannot read is simply rebuilt.
-        cached = pickle.loads(file.read_bytes())  # noqa: S301
+        with without_cycle_collection():
+            cached = pickle.loads(file.read_bytes())  # noqa: S301
         if isinstance(cached, Dataset):
             return cached
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):

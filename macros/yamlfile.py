@@ -78,9 +78,17 @@ class YamlDocument:
     path: str
     value: Any
     lines: dict[Pointer, int] = field(default_factory=dict)
+    text: str = field(default="", repr=False, compare=False)  # as parsed: without a byte order mark
+    # Whether ``lines`` holds only the entries' lines: the others are read again when a problem needs one.
+    partial: bool = field(default=False, repr=False, compare=False)
 
     def line(self, pointer: Pointer) -> int:
         """The line of the value at ``pointer``, or of its nearest parent that has one."""
+        if self.partial and pointer not in self.lines:
+            # _fast_values read this text, and declines what _fast_parse declines (tests/test_fast_loading.py);
+            # were that ever untrue, a message would show the entry's line rather than fail.
+            every = _fast_parse(self.text)
+            self.lines, self.partial = every[1] if every is not None else self.lines, False
         while pointer not in self.lines and pointer:
             pointer = pointer[:-1]
         return self.lines.get(pointer, 1)
@@ -302,6 +310,97 @@ def _pointer_of_next(stack: list[tuple[Any, Pointer]], keys: list[tuple[str, int
     return (*pointer, waiting[0] if waiting else "")
 
 
+# The converter of each YAML 1.2 core type, by the first characters that can start it: a plain scalar is tried
+# only against the types its first character allows, as Resolver.resolve does.
+_CONVERTERS: dict[str, tuple[tuple[Any, re.Pattern[str]], ...]] = {
+    first: tuple((_PLAIN_VALUES[tag], regexp) for tag, regexp in resolvers)
+    for first, resolvers in _CoreLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _fast_values(text: str) -> tuple[Any, dict[Pointer, int]] | None:
+    """What ``_fast_parse`` reads, with only the lines of the top-level list's entries (an entity's origin).
+
+    Lines are needed only to report a problem, and most builds have none: ``YamlDocument`` reads the others
+    again, with ``_fast_parse``, the first time one is asked for. Doing without them here halves the time of
+    this pass over 5,000 events (no tuple per value). It declines exactly what ``_fast_parse`` declines: libyaml
+    refuses the very characters ``Reader.NON_PRINTABLE`` matches (checked for every code point), so this pass
+    leaves that search (a twentieth of its time) to libyaml, and a lone surrogate cannot even be encoded for it.
+    """
+    if _CLoader is None:
+        return None
+    scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    converters = _CONVERTERS
+    root: list[Any] = []
+    # The open container, whether it is a mapping, and the key waiting for its value there (None: the next
+    # scalar is a key); the enclosing containers are kept in the same form.
+    container: Any = root
+    in_mapping = False
+    key: str | None = None
+    parents: list[tuple[Any, bool, str | None]] = []
+    entries: dict[Pointer, int] = {}
+    try:
+        loader = _CoreCLoader(text)
+    except UnicodeEncodeError:
+        return None
+    try:
+        get = loader.get_event
+        if type(get()) is not yaml.StreamStartEvent or type(get()) is not yaml.DocumentStartEvent:
+            return None
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    return None
+                value: Any = event.value
+                if in_mapping:
+                    if key is None:
+                        key = value  # a key, kept as written
+                        continue
+                    if key in container:
+                        return None  # a duplicate key: the composing path reports it
+                if event.implicit[0]:
+                    for convert, regexp in converters.get(value[:1], ()):
+                        if regexp.match(value):
+                            value = convert(value)
+                            break
+                if in_mapping:
+                    container[key] = value
+                    key = None
+                else:
+                    container.append(value)
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or event.tag is not None:
+                    return None
+                opened: Any = {} if kind is mapping_start else []
+                if in_mapping:
+                    if key is None or key in container:
+                        return None  # a mapping or a list as a key, or a duplicate key
+                    container[key] = opened
+                else:
+                    if len(parents) == 2 and parents[1][1]:  # an entry of the list under a top-level key
+                        entries[(str(parents[1][2]), len(container))] = event.start_mark.line + 1
+                    container.append(opened)
+                parents.append((container, in_mapping, key))
+                container, in_mapping, key = opened, kind is mapping_start, None
+            elif kind is mapping_end or kind is sequence_end:
+                container, in_mapping, _done = parents.pop()
+                key = None
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:
+                return None  # an alias
+        if type(get()) is not yaml.StreamEndEvent:
+            return None  # more than one document
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return (root[0], entries) if root else None
+
+
 def _compose(text: str) -> list[yaml.Node]:
     # Only files the fast path declined get here (an error, a tag, an anchor): the Python composer refuses
     # aliases at once and words its errors best.
@@ -317,9 +416,9 @@ def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | 
     odd = _odd_line_end(path, text)
     if odd is not None:
         return None, [odd]
-    fast = _fast_parse(text)
+    fast = _fast_values(text)
     if fast is not None:
-        return YamlDocument(path, fast[0], fast[1]), []
+        return YamlDocument(path, fast[0], fast[1], text, partial=True), []
     try:
         nodes = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -338,7 +437,7 @@ def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | 
     builder = _Builder(path)
     value = builder.build(nodes[0], ())
     # A duplicate key or a tag is reported, and the rest of the file is still checked (first value kept).
-    return YamlDocument(path, value, builder.lines), builder.problems
+    return YamlDocument(path, value, builder.lines, text), builder.problems
 
 
 def read_yaml(file: Path, shown_as: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:

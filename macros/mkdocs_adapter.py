@@ -421,7 +421,7 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     def events_between(start: str, end: str | None = None) -> str:
         """A list of events from `start` to `end` (ISO dates, inclusive by prefix)."""
-        return _html(render.event_list(_ctx(), state().dataset.events_between(start, end)))
+        return _html(render.bounded_event_list(_ctx(), state().dataset.events_between(start, end)))
 
     def key_events() -> str:
         """The story's key events (`key_events` in data/seed.yml) with their summaries and sources."""

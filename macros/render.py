@@ -240,9 +240,20 @@ def chapters(ctx: PageContext) -> Markup:
     parts = seed.chapters if seed and seed.chapters else (
         Chapter("After the article", ctx.dataset.sources[seed.source].date.iso if seed else "0000"),)
     return Markup("").join(
-        _section(chapter.title, _slug(chapter.title), event_list(ctx, ctx.dataset.events_between(chapter.start,
-                                                                                                   chapter.end)))
-        for chapter in parts)
+        _section(chapter.title, _slug(chapter.title), bounded_event_list(ctx, ctx.dataset.events_between(
+            chapter.start, chapter.end))) for chapter in parts)
+
+
+def bounded_event_list(ctx: PageContext, events: Sequence[Event]) -> Markup:
+    """An event list that keeps a hand-written page light: past ``LIST_LIMIT`` events, the rest are counted and
+    the timeline, which is split into pages, takes over from the first event not listed."""
+    if len(events) <= periods.LIST_LIMIT:
+        return event_list(ctx, events)
+    rest = events[periods.LIST_LIMIT:]
+    return event_list(ctx, events[:periods.LIST_LIMIT]) + html(
+        '<p class="ex-more">… and {} more events, {} to {}: <a href="{}">continue on the timeline</a>.</p>',
+        f"{len(rest):,}", format_date(rest[0].date), format_date(rest[-1].date),
+        ctx.link(pages.timeline_page(ctx.dataset, rest[0].id)))
 
 
 def _slug(title: str) -> str:

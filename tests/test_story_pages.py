@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generate import Size, generate
+from macros import pages, periods, render
+from macros.load import load_dataset
 from tests.conftest import MINI, copy_project, mkdocs
 
 
@@ -35,3 +38,14 @@ def test_what_happened_next_has_a_heading_and_the_events_of_each_chapter(mini_si
     page = (mini_site / "next" / "index.html").read_text(encoding="utf-8")
     before, after = page.index('<h2 id="before">Before</h2>'), page.index('<h2 id="the-operation-and-after">')
     assert before < page.index('href="../events/first-war/"') < after < page.index('href="../events/operation/"')
+
+
+def test_a_long_chapter_lists_a_bounded_number_of_events_and_continues_on_the_timeline(tmp_path: Path) -> None:
+    dataset = load_dataset(generate(tmp_path, Size.scaled(300)))
+    ctx = render.PageContext(dataset, link=lambda path: path)
+    events = dataset.chronology
+    listed = str(render.bounded_event_list(ctx, events))
+    assert listed.count("<li>") == periods.LIST_LIMIT
+    first_unlisted = events[periods.LIST_LIMIT]
+    assert f"… and {len(events) - periods.LIST_LIMIT} more events" in listed
+    assert f'href="{pages.timeline_page(dataset, first_unlisted.id)}"' in listed

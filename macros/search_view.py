@@ -5,7 +5,8 @@ their ids) and a few block tags (``p``, lists, ``sup``/``sub``, code). A generat
 (links with tooltips, citations, names in other scripts), so parsing it was a quarter of a large build. The parser
 is handed this view instead: inline elements are unwrapped, attributes dropped except a heading's ``id``, and what
 is marked ``data-search-exclude`` is cut, as the parser would skip it. Block elements stay, so sections are split
-and nested as before, and the index holds the same words.
+and nested as before, and the index holds the same words (table cells, which the parser would run together, are
+kept apart by a space).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "data", "dfn", "em", "i", "mark", "q", "s", "small", "span",
                     "strong", "time", "u"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Table cells are unwrapped too, with a space: the parser would join "Name" and "Language" into "NameLanguage".
+_CELLS = frozenset({"td", "th"})
 # Attribute values from data are escaped, so a ">" never stands inside a tag.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _ID = re.compile(r'\bid="([^"]*)"')
@@ -29,6 +32,8 @@ def _tag(match: re.Match[str]) -> str:
     name = name.lower()
     if name in INLINE:
         return ""
+    if name in _CELLS:
+        return " " if closing else ""
     if name in _HEADINGS and not closing and (heading_id := _ID.search(attributes)):
         return f'<{name} id="{heading_id.group(1)}">'
     return f"<{closing}{name}>"

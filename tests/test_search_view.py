@@ -22,9 +22,9 @@ def _sections(page_html: str) -> list[tuple[str | None, str, str]]:
     parser = Parser()
     parser.feed(page_html)
     parser.close()
-    squeeze = re.compile(r"\s+")
-    return [(section.id, squeeze.sub(" ", "".join(section.title)).strip(),
-             squeeze.sub(" ", "".join(section.text)).strip()) for section in parser.data]
+    blank = re.compile(r"\s+")  # the view may part words the page ran together (table cells), never change them
+    return [(section.id, blank.sub("", "".join(section.title)), blank.sub("", "".join(section.text)))
+            for section in parser.data]
 
 
 def _article(path: Path) -> str:
@@ -42,8 +42,9 @@ def test_search_finds_the_same_sections_and_words_in_the_view(site: Path, page: 
 
 def test_the_view_cuts_what_search_must_not_index() -> None:
     view = search_view('<p>Stepanakert<small class="ex-aka" data-search-exclude>(Khankendi)</small> is '
-                       '<a href="x" title="a &lt;card&gt;">here</a>.</p><h2 id="who" class="x">Who</h2>')
-    assert view == '<p>Stepanakert is here.</p><h2 id="who">Who</h2>'
+                       '<a href="x" title="a &lt;card&gt;">here</a>.</p><h2 id="who" class="x">Who</h2>'
+                       '<table class="ex-names"><tr><th>Name</th><th>Language</th></tr></table>')
+    assert view == '<p>Stepanakert is here.</p><h2 id="who">Who</h2><table><tr>Name Language </tr></table>'
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -156,7 +156,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Jinja
     checks each template's source against its cached code, so an edited override is compiled afresh."""
     folder = state().root / ".cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout builds without the cache, like the dataset cache
+        return env
+    if not os.access(folder, os.W_OK):  # Jinja would fail writing to it
+        return env
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 

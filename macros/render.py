@@ -194,8 +194,7 @@ def claims_block(ctx: PageContext, claims: Iterable[Claim]) -> Markup:
     for actor_id, actor_claims in groups.items():
         items = []
         for claim in actor_claims:
-            said = (html('<q>{}</q>', claim.says) if claim.quote
-                    else html('<span class="ex-summary">{}</span>', claim.says))
+            said = quotation(ctx, claim) if claim.quote else html('<span class="ex-summary">{}</span>', claim.says)
             disputed = (html('<span class="ex-disputed">Disputed by {}</span>', links(ctx, claim.disputed_by))
                         if claim.disputed_by else Markup(""))
             items.append(html('<li class="ex-claim{}">{}{} {}</li>',
@@ -204,6 +203,15 @@ def claims_block(ctx: PageContext, claims: Iterable[Claim]) -> Markup:
             entity_link(ctx, actor_id), Markup("").join(items)))
     return html('<div class="ex-claims" role="group" aria-label="Claims, by who makes them">{}</div>',
         Markup("").join(columns))
+
+
+def quotation(ctx: PageContext, claim: Claim) -> Markup:
+    """A quoted claim, in the words and so the language of its source: marked with ``lang`` (for screen readers and
+    hyphenation) and, when it is not English, with the language's name for the reader."""
+    lang = ctx.dataset.sources[claim.source].language
+    if lang.split("-")[0] == "en":
+        return html("<q>{}</q>", claim.says)
+    return html('<q lang="{}">{}</q> <span class="ex-quote-lang">(in {})</span>', lang, claim.says, language_name(lang))
 
 
 def media_link(media: Media) -> Markup:

@@ -6,6 +6,8 @@ import re
 from html import escape as html_escape
 from pathlib import Path
 
+from markupsafe import escape as markup_escape
+
 from macros.load import load_dataset
 from tests.conftest import ROOT
 from tests.htmlcheck import page_text, parse, resolve
@@ -112,3 +114,14 @@ def test_glossary_shows_who_uses_each_term(site: Path) -> None:
 def test_seed_article_is_shown_as_text(site: Path) -> None:
     text = page_text(page(site, "article"))
     assert "Khankendi" in text and "Stepanakert" in text
+
+
+def test_a_quote_is_marked_with_the_language_of_its_source(site: Path) -> None:
+    dataset = DATA
+    foreign = [(event, claim) for event in dataset.events.values() for claim in event.claims
+               if claim.quote and dataset.sources[claim.source].language != "en"]
+    assert foreign, "the data has a quote in another language than English; this test needs one"
+    for event, claim in foreign:
+        page = (site / "events" / event.id / "index.html").read_text(encoding="utf-8")
+        lang = dataset.sources[claim.source].language
+        assert f'<q lang="{lang}">{markup_escape(claim.says)}</q> <span class="ex-quote-lang">(in ' in page, event.id

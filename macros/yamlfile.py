@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,10 +84,7 @@ class YamlDocument:
     def line(self, pointer: Pointer) -> int:
         """The line of the value at ``pointer``, or of its nearest parent that has one."""
         if self.partial and pointer not in self.lines:
-            # _fast_values read this text, and declines what _fast_parse declines (tests/test_fast_loading.py);
-            # were that ever untrue, a message would show the entry's line rather than fail.
-            every = _fast_parse(self.text)
-            self.lines, self.partial = every[1] if every is not None else self.lines, False
+            self.lines, self.partial = _every_line(self.text), False
         while pointer not in self.lines and pointer:
             pointer = pointer[:-1]
         return self.lines.get(pointer, 1)
@@ -226,88 +222,14 @@ _PLAIN_VALUES: dict[str, Any] = {"tag:yaml.org,2002:bool": lambda text: text in 
                                  "tag:yaml.org,2002:null": lambda text: None}
 
 
-def _fast_parse(text: str) -> tuple[Any, dict[Pointer, int]] | None:
-    """The value and lines of a plain, valid file, straight from libyaml's events (no nodes, one pass): three
-    times quicker than composing. None for anything else (a syntax error, a tag, an anchor, a duplicate key, more
-    or fewer than one document): the composing path then reads the file and explains what is wrong."""
-    if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
-        return None
-    lines: dict[Pointer, int] = {}
-    stack: list[tuple[Any, Pointer]] = []  # open containers, with where they stand
-    keys: list[tuple[str, int] | None] = []  # per open mapping: the key waiting for its value, and its line
-    result: list[Any] = []
-    resolvers = _CoreLoader.yaml_implicit_resolvers
-
-    def place(value: Any, line: int) -> bool:
-        if not stack:
-            lines[()] = line
-            result.append(value)
-            return True
-        container, pointer = stack[-1]
-        if isinstance(container, list):
-            lines[(*pointer, len(container))] = line
-            container.append(value)
-            return True
-        key, key_line = keys[-1] or ("", 0)
-        if key in container:
-            return False
-        container[key] = value
-        lines[(*pointer, key)] = key_line
-        keys[-1] = None
-        return True
-
-    try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_CoreCLoader)
-        for event in events:
-            kind = type(event)
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.DocumentStartEvent:
-                if result:
-                    return None
-                continue
-            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
-                keys.pop()
-                continue
-            if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
-                return None
-            line = event.start_mark.line + 1
-            if kind is yaml.ScalarEvent:
-                if stack and isinstance(stack[-1][0], dict) and keys[-1] is None:
-                    keys[-1] = (event.value, line)  # a key, kept as written, like the composing path
-                    continue
-                value: Any = event.value
-                if event.implicit[0]:
-                    for tag, regexp in resolvers.get(value[:1], ()):
-                        if regexp.match(value):
-                            value = _PLAIN_VALUES[tag](value)
-                            break
-                if not place(value, line):
-                    return None
-            else:  # the start of a mapping or a list
-                if stack and isinstance(stack[-1][0], dict) and keys[-1] is None:
-                    return None  # a mapping or a list as a key
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                pointer = _pointer_of_next(stack, keys)
-                if not place(container, line):
-                    return None
-                stack.append((container, pointer))
-                keys.append(None)
-    except yaml.YAMLError:
-        return None
-    return (result[0], lines) if result else None
-
-
-def _pointer_of_next(stack: list[tuple[Any, Pointer]], keys: list[tuple[str, int] | None]) -> Pointer:
-    """Where the next value goes: under the waiting key of the open mapping, or at the end of the open list."""
-    if not stack:
-        return ()
-    container, pointer = stack[-1]
-    if isinstance(container, list):
-        return (*pointer, len(container))
-    waiting = keys[-1]
-    return (*pointer, waiting[0] if waiting else "")
+def _every_line(text: str) -> dict[Pointer, int]:
+    """Every value's line in a file ``_fast_values`` read: composed by libyaml and kept by the builder that
+    explains a refused file (a quarter slower than walking the events, and only needed to report a problem)."""
+    builder = _Builder("")
+    node = yaml.compose(text, Loader=_CoreCLoader)
+    if node is not None:  # _fast_values read one document
+        builder.build(node, ())
+    return builder.lines
 
 
 # The converter of each YAML 1.2 core type, by the first characters that can start it: a plain scalar is tried
@@ -319,13 +241,15 @@ _CONVERTERS: dict[str, tuple[tuple[Any, re.Pattern[str]], ...]] = {
 
 
 def _fast_values(text: str) -> tuple[Any, dict[Pointer, int]] | None:
-    """What ``_fast_parse`` reads, with only the lines of the top-level list's entries (an entity's origin).
+    """The value of a plain, valid file straight from libyaml's events (no nodes, one pass), with only the lines
+    of the top-level list's entries (an entity's origin). None for anything else (a syntax error, a tag, an anchor,
+    a duplicate key, more or fewer than one document): the composing path then reads the file and explains what is
+    wrong.
 
-    Lines are needed only to report a problem, and most builds have none: ``YamlDocument`` reads the others
-    again, with ``_fast_parse``, the first time one is asked for. Doing without them here halves the time of
-    this pass over 5,000 events (no tuple per value). It declines exactly what ``_fast_parse`` declines: libyaml
-    refuses the very characters ``Reader.NON_PRINTABLE`` matches (checked for every code point), so this pass
-    leaves that search (a twentieth of its time) to libyaml, and a lone surrogate cannot even be encoded for it.
+    Lines are needed only to report a problem, and most builds have none: ``YamlDocument`` reads them all
+    (``_every_line``) the first time another one is asked for. libyaml refuses the very characters
+    ``Reader.NON_PRINTABLE`` matches (checked for every code point), so this pass leaves that search to libyaml,
+    and a lone surrogate cannot even be encoded for it.
     """
     if _CLoader is None:
         return None

@@ -4,6 +4,7 @@ needs it, and is the line the full reading gives. No timings here: speed is meas
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,10 +25,17 @@ UNUSUAL = ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "x: !!str 3\n", "
            "a: \x01\n", "a: 'x\x7f'\n", "# \x9f\na: 1\n", "a: \ud800\n", "a: \ufffe\n", "a: \x00\n"]
 
 
+def composed(text: str) -> tuple[Any, dict[yamlfile.Pointer, int]]:
+    """The full reading: the Python composer and the builder that explains refused files."""
+    builder = yamlfile._Builder("x.yml")
+    return builder.build(yamlfile._compose(text)[0], ()), builder.lines
+
+
 def _same_reading(text: str) -> None:
-    full = yamlfile._fast_parse(text)
+    full = composed(text)
     quick = yamlfile._fast_values(text)
-    assert full is not None and quick is not None
+    assert quick is not None
+    assert yamlfile._every_line(text) == full[1]
     assert quick[0] == full[0]
     entries = {pointer: line for pointer, line in full[1].items()
                if len(pointer) == 2 and isinstance(pointer[1], int) and isinstance(full[0], dict)
@@ -42,7 +50,6 @@ def test_the_quick_reading_gives_the_values_and_the_entries_lines(text: str) -> 
 
 @pytest.mark.parametrize("text", UNUSUAL)
 def test_the_quick_reading_declines_what_the_full_reading_declines(text: str) -> None:
-    assert yamlfile._fast_parse(text) is None
     assert yamlfile._fast_values(text) is None
 
 
@@ -56,8 +63,7 @@ def test_a_line_not_kept_is_read_when_asked_for() -> None:
     text = "\ufeffevents:\r\n  - id: a\r\n    sources:\r\n      - s1\r\n      - s2\r\n  - id: b\r\n"
     document, problems = yamlfile.parse_yaml("x.yml", text)
     assert not problems and document is not None and document.partial
-    full = yamlfile._fast_parse(text.removeprefix("\ufeff"))
-    assert full is not None
+    full = composed(text.removeprefix("\ufeff").replace("\r\n", "\n"))
     assert document.line(("events", 1)) == 6 and document.partial  # an entry's line is kept
     assert document.line(("events", 0, "sources", 1)) == 5 and not document.partial
     assert document.lines == full[1]
@@ -66,26 +72,24 @@ def test_a_line_not_kept_is_read_when_asked_for() -> None:
 
 def test_a_valid_dataset_is_loaded_without_reading_every_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = generate(tmp_path, Size.scaled(60))
-    full = yamlfile._fast_parse((project / "data" / "events.yml").read_text(encoding="utf-8"))
-    assert full is not None
+    full = composed((project / "data" / "events.yml").read_text(encoding="utf-8"))
 
     def read_every_line(text: str) -> None:
         raise AssertionError("a valid dataset needs only its entries' lines")
 
-    monkeypatch.setattr(yamlfile, "_fast_parse", read_every_line)
+    monkeypatch.setattr(yamlfile, "_every_line", read_every_line)
     dataset = load_dataset(project)
     assert [event.origin.line for event in dataset.events.values()] == [
         full[1][("events", index)] for index in range(len(dataset.events))]
 
 
 def test_every_golden_case_reads_the_same_quickly() -> None:
-    """The golden cases hold the oddest files there are: both readings decline them, or read them alike."""
+    """The golden cases hold the oddest files there are: the quick reading declines them, or reads them like the
+    full reading."""
     for file in sorted((ROOT / "tests" / "cases").glob("*/data/*.yml")):
         try:
             text = file.read_bytes().decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError:
             continue
-        if yamlfile._fast_parse(text) is None:
-            assert yamlfile._fast_values(text) is None, file
-        else:
+        if yamlfile._fast_values(text) is not None:
             _same_reading(text)

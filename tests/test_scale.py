@@ -151,16 +151,16 @@ def test_the_checked_dataset_is_reused_until_the_data_changes(tmp_path: Path) ->
     "a: 0755\nb: 12:30\nc: 1e3\nd: .5\ne: +1\nf: 2023-09-19\ng: no\ntrue: 1\n",
 ])
 def test_the_fast_yaml_path_reads_what_the_composing_path_reads(text: str) -> None:
-    fast = yamlfile._fast_parse(text)
+    fast = yamlfile._fast_values(text)
     builder = yamlfile._Builder("x.yml")
     assert fast is not None
-    assert fast == (builder.build(yamlfile._compose(text)[0], ()), builder.lines)
+    assert (fast[0], yamlfile._every_line(text)) == (builder.build(yamlfile._compose(text)[0], ()), builder.lines)
 
 
 @pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "x: !!str 3\n", "",
                                   "a: 1\n---\nb: 2\n", "a:\n\t- b\n"])
 def test_anything_unusual_leaves_the_fast_yaml_path(text: str) -> None:
-    assert yamlfile._fast_parse(text) is None
+    assert yamlfile._fast_values(text) is None
 
 
 def test_the_fast_yaml_path_reads_real_and_synthetic_data_like_the_composing_path(tmp_path: Path) -> None:
@@ -169,4 +169,7 @@ def test_the_fast_yaml_path_reads_real_and_synthetic_data_like_the_composing_pat
     for file in files:
         text = file.read_text(encoding="utf-8")
         builder = yamlfile._Builder(file.name)
-        assert yamlfile._fast_parse(text) == (builder.build(yamlfile._compose(text)[0], ()), builder.lines), file
+        fast = yamlfile._fast_values(text)
+        assert fast is not None, file
+        value = builder.build(yamlfile._compose(text)[0], ())
+        assert (fast[0], yamlfile._every_line(text)) == (value, builder.lines), file

@@ -42,7 +42,7 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
 }
 SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"),
                    (("key_events", "*"), "event", "opens the home page with"))
-DATE_FIELDS = {"events": (("date",), ("end",)), "sources": (("date",),),
+DATE_FIELDS = {"sources": (("date",),),  # an event's date and end are a span: span_problems
                "actors": (("names", "*", "period", "from"), ("names", "*", "period", "to")),
                "places": (("names", "*", "period", "from"), ("names", "*", "period", "to"))}
 
@@ -163,19 +163,11 @@ def _reference_problem(entry_label: str, ref: str, kind: str, verb: str, owners:
     return None
 
 
-def _references(value: dict[str, Any], path: tuple[str, ...]) -> list[Any]:
-    """``_values(value, path)``, quicker for most references: a list of ids right under the entry is read as it is."""
-    head = value.get(path[0])
-    if len(path) == 2 and path[1] == "*" and isinstance(head, list):
-        return head
-    return _values(value, path)
-
-
 def _resolve(value: dict[str, Any], path: tuple[str, ...], kind: str, owners: dict[str, Entry]) -> bool:
     """Whether every reference at ``path`` names an entry of ``kind`` (and no claim is disputed by its author):
     the common case, decided without building where each reference is or a message."""
     stem = FILE_OF_KIND[kind]
-    for ref in _references(value, path):
+    for ref in _values(value, path):
         target = owners.get(str(ref))
         if target is None or target.stem != stem:
             return False
@@ -210,12 +202,34 @@ def check_references(entries: list[Entry], owners: dict[str, Entry], unreadable:
     return problems
 
 
+def span_problems(document: YamlDocument, at: Pointer, label: str, span: dict[str, Any], start: str,
+                  end: str) -> list[Problem]:
+    """The problems of the span of dates at ``at`` in ``document`` (an event, a chapter): a bound that is not a
+    date, an end before the start."""
+    problems: list[Problem] = []
+    parsed = {}
+    for key in (start, end):
+        if key in span:
+            date, error = parse_date(str(span[key]))
+            if date is None:
+                problems.append(Problem(document.path, document.line((*at, key)), f"{label}: `{key}` {error}"))
+            else:
+                parsed[key] = date
+    if len(parsed) == 2 and parsed[end].last_day_key() < parsed[start].sort_key():
+        problems.append(Problem(document.path, document.line((*at, end)),
+                                f"{label} ends ({parsed[end].iso}) before it starts ({parsed[start].iso}); "
+                                "swap or correct the dates"))
+    return problems
+
+
 def check_dates(entries: list[Entry]) -> list[Problem]:
     problems: list[Problem] = []
     for entry in entries:
         if not entry.intact:
             continue
-        parsed = {}
+        if entry.stem == "events":
+            problems += span_problems(entry.document, entry.pointer(), entry.label, entry.value, "date", "end")
+            continue
         for path in DATE_FIELDS.get(entry.stem, ()):
             if path[0] not in entry.value:
                 continue
@@ -224,14 +238,6 @@ def check_dates(entries: list[Entry]) -> list[Problem]:
                 if date is None:
                     problems.append(Problem(entry.document.path, entry.line(*where),
                                             f"{entry.label}: `{where[-1]}` {error}"))
-                else:
-                    parsed[where] = date
-            if entry.stem == "events" and path == ("end",) and ("date",) in parsed and ("end",) in parsed:
-                start, end = parsed[("date",)], parsed[("end",)]
-                if end.last_day_key() < start.sort_key():
-                    problems.append(Problem(entry.document.path, entry.line("end"),
-                                            f"{entry.label} ends ({end.iso}) before it starts ({start.iso}); "
-                                            "swap or correct the dates"))
     return problems
 
 
@@ -283,7 +289,7 @@ def check_citations(entries: list[Entry], seed: dict[str, Any] | None) -> list[P
     for entry in entries:
         for path, kind, _verb in REFERENCES[entry.stem]:
             if kind == "source":
-                cited.update(str(ref) for ref in _references(entry.value, path))
+                cited.update(str(ref) for ref in _values(entry.value, path))
     if seed:
         for path, _kind, _verb in SEED_REFERENCES:
             cited.update(str(ref) for ref in _values(seed, path))

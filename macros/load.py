@@ -116,18 +116,8 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
                                 sources=tuple(note["sources"])))
     chapters = []
     for index, chapter in enumerate(seed.get("chapters", ())):
-        bounds = []
-        for key in ("from", "to"):
-            if key in chapter:
-                date, wrong = parse_date(chapter[key])
-                if date is None:
-                    problems.append(Problem(document.path, document.line(("seed", "chapters", index, key)),
-                                            f"chapter {chapter['title']!r}: `{key}` {wrong}"))
-                bounds.append(date)
-        if len(bounds) == 2 and bounds[0] and bounds[1] and bounds[1].last_day_key() < bounds[0].sort_key():
-            problems.append(Problem(document.path, document.line(("seed", "chapters", index, "to")),
-                                    f"chapter {chapter['title']!r} ends ({chapter['to']}) before it starts "
-                                    f"({chapter['from']}); swap or correct the dates"))
+        problems += check_links.span_problems(document, ("seed", "chapters", index), f"chapter {chapter['title']!r}",
+                                              chapter, "from", "to")
         chapters.append(model.Chapter(title=chapter["title"], start=chapter["from"], end=chapter.get("to")))
     return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes),
                                 key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters))

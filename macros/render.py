@@ -21,9 +21,16 @@ from macros.safe_html import html
 
 T = TypeVar("T")
 
+# English names of the languages a newsroom's sources are likely to be in; any other code is shown as written.
 LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian", "fr": "French",
              "tr": "Turkish", "de": "German", "es": "Spanish", "it": "Italian", "uk": "Ukrainian", "fa": "Persian",
-             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese"}
+             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese", "sv": "Swedish", "lt": "Lithuanian", "sw": "Swahili",
+             "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
+             "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hr": "Croatian", "lv": "Latvian", "et": "Estonian",
+             "fi": "Finnish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "he": "Hebrew", "hi": "Hindi",
+             "ur": "Urdu", "ja": "Japanese", "ko": "Korean", "kk": "Kazakh", "ky": "Kyrgyz", "uz": "Uzbek",
+             "tk": "Turkmen", "be": "Belarusian", "ku": "Kurdish", "id": "Indonesian", "ms": "Malay", "th": "Thai",
+             "vi": "Vietnamese", "am": "Amharic", "so": "Somali", "ha": "Hausa", "yo": "Yoruba"}
 SCRIPTS = {"Latn": "Latin", "Armn": "Armenian", "Cyrl": "Cyrillic", "Arab": "Arabic", "Geor": "Georgian",
            "Hans": "Chinese"}
 KIND_LABELS = pages.KIND_LABELS

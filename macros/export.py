@@ -46,7 +46,8 @@ def _name(name: Name) -> dict[str, Any]:
 
 
 def source_entry(source: Source) -> dict[str, Any]:
-    return _compact({"id": source.id, "publisher": source.publisher, "title": source.title, "date": source.date.iso,
+    return _compact({"id": source.id, "publisher": source.publisher, "title": source.title,
+                     "title_from_address": source.title_from_address or None, "date": source.date.iso,
                      "url": source.url, "archive_url": source.archive_url, "language": source.language,
                      "author": source.author})
 

@@ -40,6 +40,8 @@ class Source:
     url: str | None = None
     archive_url: str | None = None
     author: str | None = None
+    # The headline was not seen: the title is read from the page's address, and the page says so.
+    title_from_address: bool = False
     origin: Origin = Origin("", 0)
     kind: str = field(default="source", init=False)
 

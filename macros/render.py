@@ -121,11 +121,13 @@ def source_reference(ctx: PageContext, source: Source) -> Markup:
         title = html('<a href="{}">{}</a>', ctx.link(pages.SEED_PAGE), source.title)
     else:
         title = escape(source.title)
+    note = (Markup(' <span class="ex-title-note">(headline not seen: title read from its web address)</span>')
+            if source.title_from_address else Markup(""))
     author = html("{}, ", source.author) if source.author else Markup("")
     archive = (html(' · <a href="{}" rel="noopener">archived copy</a>', source.archive_url)
                if source.archive_url else Markup(""))
-    return html('{}<span class="ex-publisher">{}</span>, “{}”, {} ({}){}',
-        author, source.publisher, title, format_date(source.date), language_name(source.language), archive)
+    return html('{}<span class="ex-publisher">{}</span>, “{}”{}, {} ({}){}',
+        author, source.publisher, title, note, format_date(source.date), language_name(source.language), archive)
 
 
 def references(ctx: PageContext) -> Markup:

@@ -84,6 +84,8 @@ SOURCE = _object({
     "id": _id("Unique id, used by events, claims and terms to cite this source."),
     "publisher": _text("Who published it (the original publisher, not a mirror).", 200),
     "title": _text("The title as published.", 500),
+    "title_from_address": {"type": "boolean",
+                           "description": "true when the headline was not seen and `title` is read from the `url`."},
     "date": _date("Publication date."),
     "url": _url("Where a reader can open it (http or https)."),
     "archive_url": _url("An archived copy, where one exists."),

@@ -123,5 +123,6 @@ def test_a_quote_is_marked_with_the_language_of_its_source(site: Path) -> None:
     assert foreign, "the data has a quote in another language than English; this test needs one"
     for event, claim in foreign:
         page = (site / "events" / event.id / "index.html").read_text(encoding="utf-8")
+        page = re.sub(r"</?a\b[^>]*>", "", page)  # someone's words may link a name they use
         lang = dataset.sources[claim.source].language
         assert f'<q lang="{lang}">{markup_escape(claim.says)}</q> <span class="ex-quote-lang">(in ' in page, event.id

@@ -1,0 +1,33 @@
+"""How a source is cited: what a reader learns about it beside the number."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from macros import render
+from macros.load import load_dataset
+from tests.conftest import MINI
+
+
+def _reference(**changes: object) -> str:
+    dataset = load_dataset(MINI)
+    source = dataclasses.replace(dataset.sources["src-one"], **changes)
+    return str(render.source_reference(render.PageContext(dataset, link=lambda path: path), source))
+
+
+def test_a_reference_names_publisher_title_date_and_language() -> None:
+    reference = _reference()
+    assert "Example Wire" in reference and 'href="https://example.org/one"' in reference
+    assert "19 September 2023" in reference and "(English)" in reference
+    assert "not seen" not in reference
+
+
+def test_a_title_read_from_the_address_says_so() -> None:
+    # When a page's headline was not seen, its title comes from its address: the reader is told, not misled.
+    reference = _reference(title_from_address=True)
+    assert "”" in reference and "headline not seen: title read from its web address" in reference
+
+
+def test_a_language_without_a_name_in_the_table_is_shown_by_its_code() -> None:
+    assert "(Swahili)" in _reference(language="sw")
+    assert "(xx)" in _reference(language="xx")

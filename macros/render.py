@@ -363,6 +363,11 @@ def _period_nav(ctx: PageContext, targets: list[str], labels: list[str], index: 
     return html('<p class="ex-around">{}</p>', Markup(" · ").join(around))
 
 
+def coordinates_text(lat: float, lon: float) -> str:
+    """``39.8153° N, 46.7519° E``: the hemisphere by letter, never by a minus sign."""
+    return f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.4f}° {'E' if lon >= 0 else 'W'}"
+
+
 def place_page(ctx: PageContext, place: Place) -> Markup:
     data = ctx.dataset
     where = html(", in {}", entity_link(ctx, place.located_in)) if place.located_in else Markup("")
@@ -373,8 +378,8 @@ def place_page(ctx: PageContext, place: Place) -> Markup:
     if place.coordinates:
         coords = place.coordinates
         parts.append(_section("Location", "location", html(
-            '<p class="ex-coordinates"><data value="{lat},{lon}">{lat:.4f}° N, {lon:.4f}° E</data>{cite}</p>',
-            lat=coords.lat, lon=coords.lon, cite=cite(ctx, [coords.source]))))
+            '<p class="ex-coordinates"><data value="{},{}">{}</data>{}</p>',
+            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))))
     within = data.places_within.get(place.id, ())
     if within:
         parts.append(_section("Places in it", "within", html("<p>{}</p>",

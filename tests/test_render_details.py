@@ -1,4 +1,4 @@
-"""How a source is cited: what a reader learns about it beside the number."""
+"""Small rendering rules, checked on the core functions without a build: how a source is cited, where a place is."""
 
 from __future__ import annotations
 
@@ -31,3 +31,8 @@ def test_a_title_read_from_the_address_says_so() -> None:
 def test_a_language_without_a_name_in_the_table_is_shown_by_its_code() -> None:
     assert "(Swahili)" in _reference(language="sw")
     assert "(xx)" in _reference(language="xx")
+
+
+def test_coordinates_name_their_hemisphere() -> None:
+    assert render.coordinates_text(39.81528, 46.75194) == "39.8153° N, 46.7519° E"
+    assert render.coordinates_text(-34.6037, -58.3816) == "34.6037° S, 58.3816° W"

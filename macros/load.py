@@ -121,7 +121,8 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
                                               chapter, "from", "to")
         chapters.append(model.Chapter(title=chapter["title"], start=chapter["from"], end=chapter.get("to")))
     return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes),
-                                key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters))
+                                key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters),
+                                site_name=seed.get("site_name"), site_description=seed.get("site_description"))
 
 
 def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:

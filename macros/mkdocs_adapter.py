@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -56,6 +56,8 @@ class BuildState:
     macros: dict[str, Callable[..., Any]] = field(default_factory=dict)
     full_html: dict[str, str] = field(default_factory=dict)  # a generated page's HTML while search reads its view
     after_markdown: bool = False  # a generated page's macro runs after Markdown: its HTML needs no protection
+    site_name: str = ""  # as written (data/seed.yml, else mkdocs.yml): config holds it escaped for the theme
+    site_description: str = ""
 
 
 _state: BuildState | None = None
@@ -81,11 +83,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         count = len(error.problems)
         raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data; fix them and build again "
                           "(`python -m macros check` lists them too)") from None
+    site_name, site_description = config.site_name, config.site_description or ""
+    # The story names the site (data/seed.yml), so swapping data/ and seeds/ is the whole change. Escaped here:
+    # Material prints config.site_name unescaped in places.
+    if dataset.seed and dataset.seed.site_name:
+        site_name = dataset.seed.site_name
+        config["site_name"] = escape(site_name)
+    if dataset.seed and dataset.seed.site_description:
+        site_description = dataset.seed.site_description
+        config["site_description"] = escape(site_description)
     policy, policy_problem = naming.parse_policy(config.extra.get("naming_policy"), dataset)
     if policy is None:
         raise PluginError(policy_problem)
     _state = BuildState(root=root, dataset=dataset, policy=policy, mention_index=mentions.build_index(dataset),
-                        macros=_macros())
+                        macros=_macros(), site_name=site_name, site_description=site_description)
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
@@ -174,7 +185,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
         current.generated[page.src_uri] = page
     # The exports are files of the docs, so every edition (the offline one too) copies them and links resolve.
-    current.downloads = export.downloads(current.dataset, config.site_name, config.site_description or "")
+    current.downloads = export.downloads(current.dataset, current.site_name, current.site_description)
     for download in current.downloads:
         files.append(File.generated(config, download.path, content=download.content))
     current.files = files
@@ -428,6 +439,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """A list of events from `start` to `end` (ISO dates, inclusive by prefix)."""
         return _html(render.bounded_event_list(_ctx(), state().dataset.events_between(start, end)))
 
+    def site_name() -> str:
+        """The explainer's name (`site_name` in data/seed.yml, else mkdocs.yml), as text: `# {{ site_name() }}`."""
+        return str(escape(state().site_name))
+
     def key_events() -> str:
         """The story's key events (`key_events` in data/seed.yml) with their summaries and sources."""
         return _html(render.key_events(_ctx()))
@@ -448,7 +463,7 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
-                                                         names_page, date_of, cite, events_between, key_events,
-                                                         chapters, data_files, data_reference, timeline_period,
-                                                         source_period,
+                                                         names_page, date_of, cite, events_between, site_name,
+                                                         key_events, chapters, data_files, data_reference,
+                                                         timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

@@ -182,6 +182,8 @@ class Seed:
     notes: tuple[Note, ...] = ()
     key_events: tuple[str, ...] = ()
     chapters: tuple[Chapter, ...] = ()
+    site_name: str | None = None
+    site_description: str | None = None
 
 
 Entity = Actor | Place | Event | Term | Source

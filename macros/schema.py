@@ -21,6 +21,9 @@ ACTOR_KINDS = ["state", "ministry", "armed-force", "de-facto-authority", "intern
 PLACE_KINDS = ["country", "region", "district", "city", "town", "village", "road", "bridge", "checkpoint", "site"]
 EVENT_KINDS = ["military", "diplomatic", "political", "humanitarian", "legal"]
 VERDICTS = ["outdated", "incorrect", "imprecise", "disputed", "accurate"]
+# The site's name reaches the theme's templates and the home page's Markdown heading: plain words only, no
+# character that HTML, Markdown or Jinja would read as markup.
+PLAIN_TEXT_PATTERN = r"^[^<>{}\[\]*_`\\|#]+$"
 
 
 def _text(description: str, max_length: int = MAX_TEXT) -> Schema:
@@ -178,6 +181,10 @@ SEED = {
     "title": "data/seed",
     "description": "The article the explainer explains, and context notes on its statements.",
     **_object({"seed": _object({
+        "site_name": {**_text("The explainer's name, shown on every page (it replaces `site_name` in mkdocs.yml).",
+                              120), "pattern": PLAIN_TEXT_PATTERN},
+        "site_description": {**_text("One sentence on what the explainer covers, for search engines and link "
+                                     "previews.", 300), "pattern": PLAIN_TEXT_PATTERN},
         "source": _id("The article's entry in sources.yml."),
         "file": {"type": "string", "pattern": r"^seeds/[A-Za-z0-9_.-]+\.txt$",
                  "description": "The article's text, in seeds/."},

@@ -98,5 +98,5 @@ def test_links_to_files_outside_the_project_are_refused(tmp_path: Path) -> None:
     result = check(cwd=project)
     assert result.stdout == (
         "data/glossary.yml:1: the file is a link to a file outside the data folder; put the data in the file itself\n"
-        "data/seed.yml:3: the seed file 'seeds/mini.txt' is a link to a file outside the project; put the article's "
+        "data/seed.yml:5: the seed file 'seeds/mini.txt' is a link to a file outside the project; put the article's "
         "text in the file itself\n")

@@ -3,6 +3,9 @@ swaps data/ and seeds/ gets them for its own story without editing docs/."""
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +35,19 @@ def test_the_home_page_opens_with_the_seeds_key_events_and_their_sources(mini_si
     assert '<time datetime="2023-09-19">19 September 2023</time>' in key_events
     assert 'class="ex-cite"' in key_events
     assert 'id="ref-1"' in home  # the sources are listed at the foot of the page
+
+
+def test_the_story_names_the_site_escaped_once_everywhere(mini_site: Path) -> None:
+    # data/seed.yml's site_name replaces mkdocs.yml's: the name holds an apostrophe and an ampersand.
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Hilltown&#39;s day &amp; night: an explainer</title>" in home
+    assert re.search(r"<h1[^>]*>Hilltown(&#39;|&#x27;|')s day &amp; night: an explainer", home)
+    assert '<meta name="description" content="What happened in Hilltown, and what each side says.">' in home
+    assert "An explainer<" not in home and "&amp;amp;" not in home and "&amp;#39;" not in home
+    timeline = json.loads((mini_site / "downloads" / "timeline.json").read_text(encoding="utf-8"))
+    # TimelineJS reads its text as HTML: the name is escaped once there too.
+    assert html.unescape(timeline["title"]["text"]["headline"]) == "Hilltown's day & night: an explainer"
+    assert "&amp;amp;" not in timeline["title"]["text"]["headline"]
 
 
 def test_what_happened_next_has_a_heading_and_the_events_of_each_chapter(mini_site: Path) -> None:

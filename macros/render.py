@@ -24,7 +24,7 @@ T = TypeVar("T")
 # English names of the languages a newsroom's sources are likely to be in; any other code is shown as written.
 LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian", "fr": "French",
              "tr": "Turkish", "de": "German", "es": "Spanish", "it": "Italian", "uk": "Ukrainian", "fa": "Persian",
-             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese", "sv": "Swedish", "lt": "Lithuanian", "sw": "Swahili",
+             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese", "sv": "Swedish", "lt": "Lithuanian", "sw": "Swahili", "sco": "Scots",
              "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
              "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hr": "Croatian", "lv": "Latvian", "et": "Estonian",
              "fi": "Finnish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "he": "Hebrew", "hi": "Hindi",

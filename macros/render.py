@@ -24,13 +24,13 @@ T = TypeVar("T")
 # English names of the languages a newsroom's sources are likely to be in; any other code is shown as written.
 LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian", "fr": "French",
              "tr": "Turkish", "de": "German", "es": "Spanish", "it": "Italian", "uk": "Ukrainian", "fa": "Persian",
-             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese", "sv": "Swedish", "lt": "Lithuanian", "sw": "Swahili", "sco": "Scots",
-             "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "cs": "Czech", "ro": "Romanian", "hu": "Hungarian",
-             "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hr": "Croatian", "lv": "Latvian", "et": "Estonian",
-             "fi": "Finnish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "he": "Hebrew", "hi": "Hindi",
-             "ur": "Urdu", "ja": "Japanese", "ko": "Korean", "kk": "Kazakh", "ky": "Kyrgyz", "uz": "Uzbek",
-             "tk": "Turkmen", "be": "Belarusian", "ku": "Kurdish", "id": "Indonesian", "ms": "Malay", "th": "Thai",
-             "vi": "Vietnamese", "am": "Amharic", "so": "Somali", "ha": "Hausa", "yo": "Yoruba"}
+             "ka": "Georgian", "ar": "Arabic", "zh": "Chinese", "sv": "Swedish", "lt": "Lithuanian", "sw": "Swahili",
+             "sco": "Scots", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "cs": "Czech", "ro": "Romanian",
+             "hu": "Hungarian", "el": "Greek", "bg": "Bulgarian", "sr": "Serbian", "hr": "Croatian", "lv": "Latvian",
+             "et": "Estonian", "fi": "Finnish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "he": "Hebrew",
+             "hi": "Hindi", "ur": "Urdu", "ja": "Japanese", "ko": "Korean", "kk": "Kazakh", "ky": "Kyrgyz",
+             "uz": "Uzbek", "tk": "Turkmen", "be": "Belarusian", "ku": "Kurdish", "id": "Indonesian", "ms": "Malay",
+             "th": "Thai", "vi": "Vietnamese", "am": "Amharic", "so": "Somali", "ha": "Hausa", "yo": "Yoruba"}
 SCRIPTS = {"Latn": "Latin", "Armn": "Armenian", "Cyrl": "Cyrillic", "Arab": "Arabic", "Geor": "Georgian",
            "Hans": "Chinese"}
 KIND_LABELS = pages.KIND_LABELS
@@ -82,8 +82,10 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
 
 def tooltip(text: str) -> str:
     """Text for a ``title`` attribute. Material's tooltips put the attribute's value in the page as HTML
-    (``innerHTML``), so it is escaped here and once more by ``Markup.format``: the tooltip shows the text typed."""
-    return str(escape(text))
+    (``innerHTML``), so ``&``, ``<`` and ``>`` are escaped here and once more by ``html()``: the tooltip shows the
+    text typed. Quotes are left to ``html()`` alone: inside an element they are plain text, and escaping them twice
+    would show ``&#39;`` for every apostrophe in a browser's own title tooltip (offline, or without script)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def card_text(entity: Entity) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markupsafe import Markup
 
 from macros import naming, pages, render
@@ -47,7 +49,7 @@ NAMES_LISTED = 80  # up to this many places and actors with names, the page show
 
 
 def names_page(ctx: render.PageContext) -> Markup:
-    """The policy, then each place (and actor) that has names, with its names table."""
+    """The policy, then each place and each actor that has names, with its names table."""
     entries: list[Place | Actor] = [*ctx.dataset.places.values(),
                                     *(actor for actor in ctx.dataset.actors.values() if actor.names)]
     if len(entries) > NAMES_LISTED:  # a page of every table would outgrow any reader (and 150 KB)
@@ -55,12 +57,17 @@ def names_page(ctx: render.PageContext) -> Markup:
                     'who uses them.</p>', ctx.link("places/index.md"))
         return html('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}'
                     '</div>', pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)
-    sections = []
-    for entity in sorted(entries, key=lambda item: ctx.name_of(item).striptags().casefold()):
-        if not entity.names:
-            continue
-        sections.append(html('<section class="ex-names-of" id="{}"><h3>{}</h3>{}</section>',
-            entity.id, render.entity_link(ctx, entity.id), render.names_table(ctx, entity.names)))
-    body = Markup("").join(sections) if sections else Markup("<p>No names in the data yet.</p>")
-    return html('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}</div>',
-                pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), body)
+    places = _tables(ctx, ctx.dataset.places.values()) or Markup("<p>No names in the data yet.</p>")
+    actors = _tables(ctx, ctx.dataset.actors.values())
+    if actors:  # a state and its territory may share a name (Azerbaijan): each has its own heading
+        actors = html('<h2 id="by-actor">Names of actors</h2>{}', actors)
+    return html('<div class="ex-names-page"><h1>{}</h1>{}{}<h2 id="by-place">Names, place by place</h2>{}{}</div>',
+                pages.NAMES_TITLE, _policy_text(ctx), _setting(ctx), places, actors)
+
+
+def _tables(ctx: render.PageContext, entries: Iterable[Place | Actor]) -> Markup:
+    """Each entry that has names, in alphabetical order of its shown name, with its names table."""
+    named = sorted((entry for entry in entries if entry.names),
+                   key=lambda item: ctx.name_of(item).striptags().casefold())
+    return Markup("").join(html('<section class="ex-names-of" id="{}"><h3>{}</h3>{}</section>',
+        entry.id, render.entity_link(ctx, entry.id), render.names_table(ctx, entry.names)) for entry in named)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from macros import render
+from macros import names_page, render
 from macros.load import load_dataset
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 
 def _reference(**changes: object) -> str:
@@ -36,3 +36,10 @@ def test_a_language_without_a_name_in_the_table_is_shown_by_its_code() -> None:
 def test_coordinates_name_their_hemisphere() -> None:
     assert render.coordinates_text(39.81528, 46.75194) == "39.8153° N, 46.7519° E"
     assert render.coordinates_text(-34.6037, -58.3816) == "34.6037° S, 58.3816° W"
+
+
+def test_the_names_page_lists_places_then_actors_under_their_own_headings() -> None:
+    dataset = load_dataset(ROOT)  # the explainer: the state and the country are both "Azerbaijan"
+    page = str(names_page.names_page(render.PageContext(dataset, link=lambda path: path)))
+    places, actors = page.index('id="by-place"'), page.index('id="by-actor"')
+    assert places < page.index('id="azerbaijan-country"') < actors < page.index('id="azerbaijan"')

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check schema offline bench clean
+.PHONY: serve build test lint check gaps schema offline bench clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ build: $(BIN)/.installed  ## build the site into site/ (strict)
 
 check: $(BIN)/.installed  ## check data/ and print every problem
 	$(BIN)/python -m macros check
+
+gaps: $(BIN)/.installed  ## list what valid data still lacks (an editor's to-do list; never fails on a gap)
+	$(BIN)/python -m macros gaps
 
 schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
 	$(BIN)/python -m macros schema

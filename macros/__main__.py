@@ -1,5 +1,5 @@
-"""Command line: ``python -m macros check [--format github] [DATA_DIR]``, ``python -m macros schema`` and
-``python -m macros import-timelinejs SHEET.csv`` (see ``macros.import_timelinejs``)."""
+"""Command line: ``python -m macros check [--format github] [DATA_DIR]``, ``python -m macros gaps [DATA_DIR]``,
+``python -m macros schema`` and ``python -m macros import-timelinejs SHEET.csv`` (see ``macros.import_timelinejs``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros import gaps as gaps_module
 from macros import import_timelinejs
 from macros.annotations import github_report
 from macros.load import load_dataset
@@ -34,6 +35,21 @@ def check(root: Path, data_dir: Path | None, output: str = "text") -> int:
     return 0
 
 
+def gaps(root: Path, data_dir: Path | None) -> int:
+    """Print what valid data still lacks (see ``macros.gaps``); 1 if the data has problems, else 0."""
+    try:
+        dataset = load_dataset(root, data_dir)
+    except DataError:
+        print("the data has problems: run `python -m macros check` first", file=sys.stderr)
+        return 1
+    found = gaps_module.gaps(dataset)
+    for gap in found:
+        print(gap)
+    sys.stdout.flush()  # the gaps before the count, when both go to one terminal
+    print(f"{len(found)} gap{'s' if len(found) != 1 else ''} to fill (none stops a build)", file=sys.stderr)
+    return 0
+
+
 def write_schemas(root: Path) -> int:
     """Write ``schema/<file>.schema.json`` for editors, from the one declaration in ``macros/schema.py``."""
     folder = root / "schema"
@@ -51,12 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--format", choices=["text", "github"], default="text",
                               help="github: also print the problems as GitHub Actions annotations")
     check_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
+    gaps_parser = commands.add_parser("gaps", help="list what valid data still lacks (an editor's to-do list)")
+    gaps_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
     commands.add_parser("schema", help="write schema/*.schema.json from macros/schema.py")
     import_timelinejs.add_arguments(commands)
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
         return check(root, args.data_dir, args.format)
+    if args.command == "gaps":
+        return gaps(root, args.data_dir)
     if args.command == "import-timelinejs":
         return import_timelinejs.run(args)
     return write_schemas(root)

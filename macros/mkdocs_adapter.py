@@ -33,6 +33,7 @@ from macros.dataset_cache import load_dataset_cached
 from macros.markdown_inert import markdown_inert
 from macros.model import Actor, Dataset, Entity, Event, Place
 from macros.problems import DataError
+from macros.safe_html import html
 from macros.schema import FILES
 from macros.search_view import search_view
 
@@ -439,9 +440,9 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """A list of events from `start` to `end` (ISO dates, inclusive by prefix)."""
         return _html(render.bounded_event_list(_ctx(), state().dataset.events_between(start, end)))
 
-    def site_name() -> str:
-        """The explainer's name (`site_name` in data/seed.yml, else mkdocs.yml), as text: `# {{ site_name() }}`."""
-        return str(escape(state().site_name))
+    def site_heading() -> str:
+        """The page's heading: the explainer's name (`site_name` in data/seed.yml, else mkdocs.yml)."""
+        return _html(html("<h1>{}</h1>", state().site_name))
 
     def key_events() -> str:
         """The story's key events (`key_events` in data/seed.yml) with their summaries and sources."""
@@ -463,7 +464,7 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
-                                                         names_page, date_of, cite, events_between, site_name,
+                                                         names_page, date_of, cite, events_between, site_heading,
                                                          key_events, chapters, data_files, data_reference,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

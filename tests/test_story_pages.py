@@ -41,7 +41,8 @@ def test_the_story_names_the_site_escaped_once_everywhere(mini_site: Path) -> No
     # data/seed.yml's site_name replaces mkdocs.yml's: the name holds an apostrophe and an ampersand.
     home = (mini_site / "index.html").read_text(encoding="utf-8")
     assert "<title>Hilltown&#39;s day &amp; night: an explainer</title>" in home
-    assert re.search(r"<h1[^>]*>Hilltown(&#39;|&#x27;|')s day &amp; night: an explainer", home)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", home)
+    assert heading is not None and html.unescape(heading.group(1)) == "Hilltown's day & night: an explainer"
     assert '<meta name="description" content="What happened in Hilltown, and what each side says.">' in home
     assert "An explainer<" not in home and "&amp;amp;" not in home and "&amp;#39;" not in home
     timeline = json.loads((mini_site / "downloads" / "timeline.json").read_text(encoding="utf-8"))

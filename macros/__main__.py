@@ -44,7 +44,7 @@ def gaps(root: Path, data_dir: Path | None) -> int:
         return 1
     found = gaps_module.gaps(dataset)
     for gap in found:
-        print(gap)
+        print(gaps_module.problem(gap))
     sys.stdout.flush()  # the gaps before the count, when both go to one terminal
     print(f"{len(found)} gap{'s' if len(found) != 1 else ''} to fill (none stops a build)", file=sys.stderr)
     return 0

@@ -1,27 +1,35 @@
-"""What valid data still lacks, for an editor's to-do list: ``python -m macros gaps``.
+"""What valid data still lacks: an editor's to-do list (``python -m macros gaps``) and, in other words, the
+"What is still missing" list of the About page.
 
 Nothing here is an error (the check passes without it): a place without coordinates, a source whose headline was
-not seen, a claim disputed by a side whose own words the event does not give. Each gap is reported like a problem,
-``path:line: what is missing; what to add``, so an editor's tools can jump to it.
+not seen, a claim disputed by a side whose own words the event does not give.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from macros.model import Dataset, Origin
 from macros.problems import Problem
 
-
-def _gap(origin: Origin, missing: str, fix: str) -> Problem:
-    return Problem(origin.path, origin.line, f"{missing}; {fix}")
+GapKind = Literal["coordinates", "title", "own-words"]
 
 
-def gaps(dataset: Dataset) -> list[Problem]:
+@dataclass(frozen=True)
+class Gap:
+    origin: Origin
+    kind: GapKind
+    entity: str  # the place, source or event that lacks something
+    side: str = ""  # own-words: the actor that disputes without words of its own
+    disputed: str = ""  # own-words: the actor whose claim it disputes
+
+
+def gaps(dataset: Dataset) -> list[Gap]:
     """Every gap, sorted by file and line."""
-    found = [_gap(place.origin, f"place '{place.id}' has no coordinates",
-                  "add `coordinates: {lat: …, lon: …, source: …}` from a page that shows them")
+    found = [Gap(place.origin, "coordinates", place.id)
              for place in dataset.places.values() if place.coordinates is None]
-    found += [_gap(source.origin, f"source '{source.id}': its title is read from its address",
-                   "write the headline as published once the page can be read")
+    found += [Gap(source.origin, "title", source.id)
               for source in dataset.sources.values() if source.title_from_address]
     for event in dataset.events.values():
         # A side speaks through its parts: Azerbaijan's defence ministry or president answers for Azerbaijan.
@@ -29,11 +37,23 @@ def gaps(dataset: Dataset) -> list[Problem]:
         for claim in event.claims:
             for other in claim.disputed_by:
                 if _side(dataset, other) not in sides:
-                    found.append(_gap(event.origin, f"event '{event.id}': '{other}' disputes what '{claim.by}' "
-                                      "says but neither it nor a part of it has a claim here",
-                                      f"add a claim `by: {other}` with its words and their source"))
+                    found.append(Gap(event.origin, "own-words", event.id, other, claim.by))
                     sides.add(_side(dataset, other))  # one line a side is enough
-    return sorted(found)
+    return sorted(found, key=lambda gap: (gap.origin.path, gap.origin.line, gap.kind, gap.side))
+
+
+def problem(gap: Gap) -> Problem:
+    """The gap for an editor: ``path:line: what is missing; what to add``."""
+    if gap.kind == "coordinates":
+        message = (f"place '{gap.entity}' has no coordinates; add `coordinates: {{lat: …, lon: …, source: …}}` "
+                   "from a page that shows them")
+    elif gap.kind == "title":
+        message = (f"source '{gap.entity}': its title is read from its address; write the headline as published "
+                   "once the page can be read")
+    else:
+        message = (f"event '{gap.entity}': '{gap.side}' disputes what '{gap.disputed}' says but neither it nor a "
+                   f"part of it has a claim here; add a claim `by: {gap.side}` with its words and their source")
+    return Problem(gap.origin.path, gap.origin.line, message)
 
 
 def _side(dataset: Dataset, actor_id: str) -> str:

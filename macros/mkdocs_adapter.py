@@ -26,7 +26,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from macros import build_date, edit_links, export, jsonld, mentions, naming, pages, reference, render, staging
+from macros import (
+    build_date,
+    edit_links,
+    export,
+    jsonld,
+    mentions,
+    missing_view,
+    naming,
+    pages,
+    reference,
+    render,
+    staging,
+)
 from macros import names_page as names_page_module
 from macros import timeline_filters as timeline_filters_module
 from macros.dataset_cache import load_dataset_cached
@@ -444,6 +456,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """The page's heading: the explainer's name (`site_name` in data/seed.yml, else mkdocs.yml)."""
         return _html(html("<h1>{}</h1>", state().site_name))
 
+    def missing() -> str:
+        """What the data still lacks, told to a reader (places without coordinates, a side's missing words…)."""
+        return _html(missing_view.missing_list(_ctx()))
+
     def key_events() -> str:
         """The story's key events (`key_events` in data/seed.yml) with their summaries and sources."""
         return _html(render.key_events(_ctx()))
@@ -465,6 +481,6 @@ def _macros() -> dict[str, Callable[..., Any]]:
     return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
-                                                         key_events, chapters, data_files, data_reference,
+                                                         missing, key_events, chapters, data_files, data_reference,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.gaps import gaps
+from macros.gaps import gaps, problem
 from macros.load import load_dataset
 from tests.conftest import MINI
 
@@ -19,7 +19,7 @@ def _mini(tmp_path: Path) -> Path:
 
 def test_a_place_without_coordinates_is_a_gap_and_a_side_answering_through_its_ministry_is_not() -> None:
     # In the mini data 'north' disputes what 'south' says, and its ministry 'north-mod' has a claim: no gap there.
-    assert [str(gap) for gap in gaps(load_dataset(MINI))] == [
+    assert [str(problem(gap)) for gap in gaps(load_dataset(MINI))] == [
         "data/places.yml:12: place 'valley' has no coordinates; add `coordinates: {lat: …, lon: …, source: …}` "
         "from a page that shows them"]
 
@@ -33,7 +33,7 @@ def test_a_disputing_side_without_words_of_its_own_and_a_title_from_an_address_a
     sources.write_text(sources.read_text(encoding="utf-8").replace(
         "    title: A first report\n", "    title: A first report\n    title_from_address: true\n"),
         encoding="utf-8")
-    found = [str(gap) for gap in gaps(load_dataset(project))]
+    found = [str(problem(gap)) for gap in gaps(load_dataset(project))]
     assert ("data/events.yml:11: event 'operation': 'north' disputes what 'south' says but neither it nor a part "
             "of it has a claim here; add a claim `by: north` with its words and their source") in found
     assert ("data/sources.yml:2: source 'src-one': its title is read from its address; write the headline as "

@@ -66,3 +66,10 @@ def test_a_long_chapter_lists_a_bounded_number_of_events_and_continues_on_the_ti
     first_unlisted = events[periods.LIST_LIMIT]
     assert f"… and {len(events) - periods.LIST_LIMIT} more events" in listed
     assert f'href="{pages.timeline_page(dataset, first_unlisted.id)}"' in listed
+
+
+def test_the_about_page_tells_readers_what_is_still_missing(mini_site: Path) -> None:
+    about = (mini_site / "about" / "index.html").read_text(encoding="utf-8")
+    missing = about[about.index('id="what-is-still-missing"'):about.index('id="reporting-an-error"')]
+    assert '<ul class="ex-missing">' in missing and 'href="../places/valley/"' in missing
+    assert "has no coordinates from a source a reader can open yet." in missing

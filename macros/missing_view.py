@@ -1,0 +1,31 @@
+"""The About page's "What is still missing": the gaps of ``macros.gaps``, told to a reader, each entry linked."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros import pages, render
+from macros.gaps import Gap, gaps
+from macros.safe_html import html
+
+
+def _item(ctx: render.PageContext, gap: Gap) -> Markup:
+    link = render.entity_link
+    if gap.kind == "coordinates":
+        return html("{} has no coordinates from a source a reader can open yet.", link(ctx, gap.entity))
+    if gap.kind == "title":
+        source = ctx.dataset.sources[gap.entity]
+        return html('The headline of <a href="{}">{}’s “{}”</a> could not be seen: its title is read from the '
+                    "page’s web address.", ctx.link(pages.source_page(ctx.dataset, source.id)), source.publisher,
+                    source.title)
+    return html("On {}, {} disputes what {} says, but its own words are not given yet.",
+                link(ctx, gap.entity), link(ctx, gap.side), link(ctx, gap.disputed))
+
+
+def missing_list(ctx: render.PageContext) -> Markup:
+    """Every gap as a sentence, or a line saying none is known."""
+    found = gaps(ctx.dataset)
+    if not found:
+        return Markup("<p>Nothing is known to be missing.</p>")
+    return html('<ul class="ex-missing">{}</ul>', Markup("").join(html("<li>{}</li>", _item(ctx, gap))
+                                                                 for gap in found))

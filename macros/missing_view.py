@@ -22,10 +22,15 @@ def _item(ctx: render.PageContext, gap: Gap) -> Markup:
                 link(ctx, gap.entity), link(ctx, gap.side), link(ctx, gap.disputed))
 
 
+MISSING_LISTED = 50  # a long-running explainer may lack hundreds of things: the page stays readable (and small)
+
+
 def missing_list(ctx: render.PageContext) -> Markup:
-    """Every gap as a sentence, or a line saying none is known."""
+    """Each gap as a sentence (the first ``MISSING_LISTED``, then a count), or a line saying none is known."""
     found = gaps(ctx.dataset)
     if not found:
         return Markup("<p>Nothing is known to be missing.</p>")
-    return html('<ul class="ex-missing">{}</ul>', Markup("").join(html("<li>{}</li>", _item(ctx, gap))
-                                                                 for gap in found))
+    items = Markup("").join(html("<li>{}</li>", _item(ctx, gap)) for gap in found[:MISSING_LISTED])
+    more = len(found) - MISSING_LISTED
+    rest = html("<p>… and {} more of the same kinds.</p>", f"{more:,}") if more > 0 else Markup("")
+    return html('<ul class="ex-missing">{}</ul>{}', items, rest)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.generate import Size, generate
+from macros import missing_view, render
 from macros.gaps import gaps, problem
 from macros.load import load_dataset
 from tests.conftest import MINI
@@ -45,3 +47,10 @@ def test_the_command_lists_the_gaps_and_succeeds(tmp_path: Path) -> None:
                             text=True, check=False, env={"PYTHONPATH": str(Path(__file__).parent.parent)})
     assert result.returncode == 0, result.stderr
     assert "place 'valley' has no coordinates" in result.stdout and "1 gap to fill" in result.stderr
+
+
+def test_the_readers_list_of_what_is_missing_stays_bounded(tmp_path: Path) -> None:
+    dataset = load_dataset(generate(tmp_path, Size.scaled(1000)))
+    assert len(gaps(dataset)) > missing_view.MISSING_LISTED
+    page = str(missing_view.missing_list(render.PageContext(dataset, link=lambda path: path)))
+    assert page.count("<li>") == missing_view.MISSING_LISTED and "more of the same kinds" in page

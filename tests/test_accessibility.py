@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-PAGES = ["", "article/", "timeline/", "places/stepanakert/", "glossary/", "names/"]
+PAGES = ["", "article/", "timeline/", "places/stepanakert/", "glossary/", "names/", "about/",
+         "events/2022-12-12-corridor-blocked/"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "home" for path in PAGES])

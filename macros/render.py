@@ -48,6 +48,7 @@ class PageContext:
     policy: naming.NamingPolicy = field(default_factory=naming.NamingPolicy)
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # id -> (page, title)
     numbers: dict[str, int] = field(default_factory=dict)  # source id -> its number on this page
+    carded: set[str] = field(default_factory=set)  # entities whose card this page has already given
 
     def href(self, entity: Entity) -> str:
         return self.link(pages.page_of(entity, self.dataset))
@@ -72,10 +73,16 @@ class PageContext:
 
 
 def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Markup:
-    """A link to an entity's page, with its short card as the title (a tooltip that works from file://)."""
+    """A link to an entity's page, with its short card as the title (a tooltip that works from file://) the first
+    time the page links it: on a list page the same card would otherwise repeat with every link (a third of the
+    timeline's weight)."""
     entity = ctx.dataset.entity(entity_id)
     if entity is None:
         return escape(text or entity_id)
+    if entity.id in ctx.carded:
+        return html('<a class="ex-link ex-link--{}" href="{}" data-entity="{}">{}</a>',
+            entity.kind, ctx.href(entity), entity.id, text or ctx.name_of(entity))
+    ctx.carded.add(entity.id)
     return html('<a class="ex-link ex-link--{}" href="{}" title="{}" data-entity="{}">{}</a>',
         entity.kind, ctx.href(entity), tooltip(card_text(entity)), entity.id, text or ctx.name_of(entity))
 

@@ -43,3 +43,12 @@ def test_the_names_page_lists_places_then_actors_under_their_own_headings() -> N
     page = str(names_page.names_page(render.PageContext(dataset, link=lambda path: path)))
     places, actors = page.index('id="by-place"'), page.index('id="by-actor"')
     assert places < page.index('id="azerbaijan-country"') < actors < page.index('id="azerbaijan"')
+
+
+def test_a_page_gives_an_entitys_card_once_at_its_first_link() -> None:
+    dataset = load_dataset(MINI)
+    ctx = render.PageContext(dataset, link=lambda path: path)
+    first, again = str(render.entity_link(ctx, "north")), str(render.entity_link(ctx, "north"))
+    assert ' title="' in first and ' title="' not in again and 'data-entity="north"' in again
+    # Another page starts afresh.
+    assert ' title="' in str(render.entity_link(render.PageContext(dataset, link=lambda path: path), "north"))

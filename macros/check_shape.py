@@ -84,7 +84,7 @@ def _pattern_message(field: str, value: str, pattern: str) -> str:
     if pattern == declared.SCRIPT["pattern"]:
         return f"`{field}` {shown(value)} is not a script code; write an ISO 15924 code such as Latn, Armn or Cyrl"
     if pattern == declared.PLAIN_TEXT_PATTERN:
-        odd = "".join(sorted({char for char in value if char in "<>{}[]*_`\\|#"}))
+        odd = "".join(sorted({char for char in value if char in declared.MARKUP_CHARACTERS}))
         return f"`{field}` {shown(value)} uses {odd!r}, which pages would read as markup; write plain words"
     if field == "file":
         return f"`{field}` {shown(value)} must name a .txt file in seeds/, like seeds/article.txt"

@@ -79,12 +79,10 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
     entity = ctx.dataset.entity(entity_id)
     if entity is None:
         return escape(text or entity_id)
-    if entity.id in ctx.carded:
-        return html('<a class="ex-link ex-link--{}" href="{}" data-entity="{}">{}</a>',
-            entity.kind, ctx.href(entity), entity.id, text or ctx.name_of(entity))
+    card = Markup("") if entity.id in ctx.carded else html(' title="{}"', tooltip(card_text(entity)))
     ctx.carded.add(entity.id)
-    return html('<a class="ex-link ex-link--{}" href="{}" title="{}" data-entity="{}">{}</a>',
-        entity.kind, ctx.href(entity), tooltip(card_text(entity)), entity.id, text or ctx.name_of(entity))
+    return html('<a class="ex-link ex-link--{}" href="{}"{} data-entity="{}">{}</a>',
+        entity.kind, ctx.href(entity), card, entity.id, text or ctx.name_of(entity))
 
 
 def tooltip(text: str) -> str:

@@ -21,9 +21,10 @@ ACTOR_KINDS = ["state", "ministry", "armed-force", "de-facto-authority", "intern
 PLACE_KINDS = ["country", "region", "district", "city", "town", "village", "road", "bridge", "checkpoint", "site"]
 EVENT_KINDS = ["military", "diplomatic", "political", "humanitarian", "legal"]
 VERDICTS = ["outdated", "incorrect", "imprecise", "disputed", "accurate"]
-# The site's name reaches the theme's templates and the home page's Markdown heading: plain words only, no
-# character that HTML, Markdown or Jinja would read as markup.
-PLAIN_TEXT_PATTERN = r"^[^<>{}\[\]*_`\\|#]+$"
+# The site's name reaches the theme's templates (some print it unescaped, so it is escaped first), link previews
+# and the exports: plain words only, no character that HTML, Markdown or Jinja would read as markup.
+MARKUP_CHARACTERS = "<>{}[]*_`\\|#"
+PLAIN_TEXT_PATTERN = "^[^" + "".join("\\" + char if char in "[]\\^-" else char for char in MARKUP_CHARACTERS) + "]+$"
 
 
 def _text(description: str, max_length: int = MAX_TEXT) -> Schema:

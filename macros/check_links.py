@@ -38,7 +38,7 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
         (("instead", "*", "source"), "source", "cites"), (("related", "*"), "term", "relates to"),
         (("sources", "*"), "source", "cites"),
     ),
-    "sources": (),
+    "sources": ((("party",), "actor", "speaks for"),),
 }
 SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"),
                    (("key_events", "*"), "event", "opens the home page with"))

@@ -41,7 +41,8 @@ def _build(entry: check_links.Entry) -> model.Entity:
         return model.Source(id=value["id"], publisher=value["publisher"], title=value["title"],
                             date=_date(value["date"]), language=value["language"], url=value.get("url"),
                             archive_url=value.get("archive_url"), author=value.get("author"),
-                            title_from_address=value.get("title_from_address", False), origin=origin)
+                            title_from_address=value.get("title_from_address", False),
+                            source_type=value.get("type"), party=value.get("party"), origin=origin)
     if entry.stem == "actors":
         return model.Actor(id=value["id"], name=value["name"], category=value["kind"],
                            description=value["description"], aliases=tuple(value.get("aliases", ())),

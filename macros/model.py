@@ -42,6 +42,8 @@ class Source:
     author: str | None = None
     # The headline was not seen: the title is read from the page's address, and the page says so.
     title_from_address: bool = False
+    source_type: str | None = None  # `type` in sources.yml (schema.SOURCE_TYPES)
+    party: str | None = None  # the actor whose voice an official or state-run source is
     origin: Origin = Origin("", 0)
     kind: str = field(default="source", init=False)
 

@@ -21,6 +21,10 @@ ACTOR_KINDS = ["state", "ministry", "armed-force", "de-facto-authority", "intern
 PLACE_KINDS = ["country", "region", "district", "city", "town", "village", "road", "bridge", "checkpoint", "site"]
 EVENT_KINDS = ["military", "diplomatic", "political", "humanitarian", "legal"]
 VERDICTS = ["outdated", "incorrect", "imprecise", "disputed", "accurate"]
+# What kind of publisher a source is, shown to readers beside it. A party's own outlets (`official`, `state-media`
+# with `party`) are cited for that party's position; a fact needs at least one source that is not a party's.
+SOURCE_TYPES = ["official", "state-media", "independent-media", "wire-service", "international-organisation",
+                "court", "ngo-research", "encyclopedia", "document"]
 # The site's name reaches the theme's templates (some print it unescaped, so it is escaped first), link previews
 # and the exports: plain words only, no character that HTML, Markdown or Jinja would read as markup.
 MARKUP_CHARACTERS = "<>{}[]*_`\\|#"
@@ -95,6 +99,12 @@ SOURCE = _object({
     "archive_url": _url("An archived copy, where one exists."),
     "language": LANG,
     "author": _text("Author, where named.", 200),
+    "type": {"enum": SOURCE_TYPES, "description": "What kind of publisher: `official` (a government's, party's or "
+             "body's own statement or site), `state-media` (owned or run by a state), `independent-media`, "
+             "`wire-service`, `international-organisation`, `court`, `ngo-research`, `encyclopedia`, `document` "
+             "(the text of an agreement or law, as republished)."},
+    "party": _id("For `official` and `state-media`: the actor (a side of the story, or a third state) whose voice "
+                 "it is."),
 }, ["id", "publisher", "title", "date", "language"], "A published source that a reader can open.")
 
 ACTOR = _object({

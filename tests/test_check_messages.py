@@ -95,6 +95,7 @@ DANGLING_CASES = {
     ("seed", ("source",)): "dangling-seed-source",
     ("seed", ("notes", "*", "sources", "*")): "dangling-seed-note-sources",
     ("seed", ("key_events", "*")): "seed-key-event-unknown",
+    ("sources", ("party",)): "dangling-source-party",
 }
 
 

@@ -64,7 +64,9 @@ def _build(entry: check_links.Entry) -> model.Entity:
             actors=tuple(value.get("actors", ())), places=tuple(value.get("places", ())),
             claims=tuple(model.Claim(by=claim["by"], says=claim["says"], source=claim["source"],
                                      quote=bool(claim.get("quote", False)),
-                                     disputed_by=tuple(claim.get("disputed_by", ())))
+                                     disputed_by=tuple(claim.get("disputed_by", ())),
+                                     translation=claim.get("translation"),
+                                     translated_by=claim.get("translated_by"))
                          for claim in value.get("claims", ())),
             group=value.get("group"), media=model.Media(**value["media"]) if "media" in value else None,
             origin=origin)

@@ -100,6 +100,8 @@ class Claim:
     source: str
     quote: bool = False
     disputed_by: tuple[str, ...] = ()
+    translation: str | None = None  # an English rendering of a quote in another language
+    translated_by: str | None = None  # "source" or "explainer"
 
 
 @dataclass(frozen=True)

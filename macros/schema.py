@@ -143,6 +143,9 @@ CLAIM = _object({
     "quote": {"type": "boolean", "description": "true only when `says` is verbatim in the source."},
     "source": _id("Where the claim was made or reported."),
     "disputed_by": _ids("Actors who deny this claim."),
+    "translation": _text("For a quote in another language than English: the same words in English.", 1000),
+    "translated_by": {"enum": ["source", "explainer"],
+                      "description": "Who translated it: the cited `source` itself, or this explainer's editors."},
 }, ["by", "says", "source"], "What one actor says about the event.")
 
 # The fields of a TimelineJS slide's media that a reader can follow (https://timeline.knightlab.com/docs/json-format.html).

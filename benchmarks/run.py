@@ -25,9 +25,8 @@ from pathlib import Path
 from benchmarks.baseline import write_baseline
 from benchmarks.generate import Size, generate
 from devtools import project as project_copy
-from macros.dataset_cache import load_dataset_cached
-from macros.load import load_dataset
-from macros.pages import generated_pages
+from macros.load import load_dataset, load_dataset_cached
+from macros.site import generated_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_LIMIT = 150_000  # bytes of HTML, per the issue

@@ -1,5 +1,6 @@
 """Command line: ``python -m macros check [--format github] [DATA_DIR]``, ``python -m macros gaps [DATA_DIR]``,
-``python -m macros schema`` and ``python -m macros import-timelinejs SHEET.csv`` (see ``macros.import_timelinejs``)."""
+``python -m macros schema`` and ``python -m macros import-timelinejs SHEET.csv``
+(see ``macros.interop.import_timelinejs``)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros import gaps as gaps_module
-from macros import import_timelinejs
-from macros.annotations import github_report
-from macros.load import load_dataset
-from macros.problems import DataError
-from macros.schema import FILES, schema_json
+from macros.interop import import_timelinejs
+from macros.interop.annotations import github_report
+from macros.load import DataError, load_dataset
+from macros.load import gaps as gaps_module
+from macros.load.schema import FILES, schema_json
 
 
 def check(root: Path, data_dir: Path | None, output: str = "text") -> int:
     """Print every problem as ``path:line: message`` and return 1, or print a summary and return 0.
 
     With ``output="github"`` the problems are printed first as GitHub Actions annotations (see
-    ``macros.annotations``), then as plain text, so the log has every one.
+    ``macros.interop.annotations``), then as plain text, so the log has every one.
     """
     try:
         dataset = load_dataset(root, data_dir)
@@ -36,7 +36,7 @@ def check(root: Path, data_dir: Path | None, output: str = "text") -> int:
 
 
 def gaps(root: Path, data_dir: Path | None) -> int:
-    """Print what valid data still lacks (see ``macros.gaps``); 1 if the data has problems, else 0."""
+    """Print what valid data still lacks (see ``macros.load.gaps``); 1 if the data has problems, else 0."""
     try:
         dataset = load_dataset(root, data_dir)
     except DataError:
@@ -51,7 +51,7 @@ def gaps(root: Path, data_dir: Path | None) -> int:
 
 
 def write_schemas(root: Path) -> int:
-    """Write ``schema/<file>.schema.json`` for editors, from the one declaration in ``macros/schema.py``."""
+    """Write ``schema/<file>.schema.json`` for editors, from the one declaration in ``macros/load/schema.py``."""
     folder = root / "schema"
     folder.mkdir(exist_ok=True)
     for stem in FILES:
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
     gaps_parser = commands.add_parser("gaps", help="list what valid data still lacks (an editor's to-do list)")
     gaps_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
-    commands.add_parser("schema", help="write schema/*.schema.json from macros/schema.py")
+    commands.add_parser("schema", help="write schema/*.schema.json from macros/load/schema.py")
     import_timelinejs.add_arguments(commands)
     args = parser.parse_args(argv)
     root = Path.cwd()

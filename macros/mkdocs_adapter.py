@@ -2,7 +2,7 @@
 
 It loads and checks the data once per build (``on_config``), adds the generated pages (``on_files``),
 registers the macros page authors call, and appends each page's numbered references. Everything it does
-with the data is a call into the core (``macros.load``, ``macros.pages``, ``macros.render``).
+with the data is a call into the core (``macros.load.dataset``, ``macros.site.pages``, ``macros.site.render``).
 """
 
 from __future__ import annotations
@@ -26,28 +26,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from macros import (
-    build_date,
-    edit_links,
-    export,
-    jsonld,
-    mentions,
-    missing_view,
-    naming,
-    pages,
-    reference,
-    render,
-    staging,
-)
-from macros import names_page as names_page_module
-from macros import timeline_filters as timeline_filters_module
-from macros.dataset_cache import load_dataset_cached
-from macros.markdown_inert import markdown_inert
-from macros.model import Actor, Dataset, Entity, Event, Place
-from macros.problems import DataError
-from macros.safe_html import html
-from macros.schema import FILES
-from macros.search_view import search_view
+from macros.build import build_date, staging
+from macros.context import mentions, missing_view
+from macros.context import names_page as names_page_module
+from macros.context import timeline_filters as timeline_filters_module
+from macros.interop import export, jsonld
+from macros.load import DataError, load_dataset_cached
+from macros.load.schema import FILES
+from macros.model import Actor, Dataset, Entity, Event, Place, naming
+from macros.site import edit_links, html, pages, reference, render
+from macros.site.markdown_inert import markdown_inert
+from macros.site.search_view import search_view
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -254,7 +243,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-# The source of a generated page, as macros.pages writes it: one macro call whose arguments are ids.
+# The source of a generated page, as macros.site.pages writes it: one macro call whose arguments are ids.
 _CALL = re.compile(r'\{\{ (\w+)\(((?:"[a-z0-9-]+"(?:, )?)*)\) \}\}\n')
 
 
@@ -294,7 +283,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """Hand the search plugin a generated page's text without its inline markup (see ``macros.search_view``)."""
+    """Hand the search plugin a generated page's text without its inline markup (see ``macros.site.search_view``)."""
     current = state()
     if page.file.src_uri in current.generated and page.content:
         current.full_html[page.file.src_uri] = page.content

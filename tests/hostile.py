@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from macros import schema
+from macros.load import schema
 
 PWN = "window.__pwned=1"
 # Each payload, if it ever ran, would set window.__pwned or open a dialog.
@@ -96,13 +96,17 @@ def text_fields(value: Any, node: dict[str, Any], path: Path_ = ()) -> Iterator[
 
 # Optional text fields the mini dataset leaves out, so that every field the schema declares gets a payload.
 OPTIONAL = {
-    "sources": lambda data: [source.setdefault("author", "A. Author") for source in data["sources"]],
+    # src-one's quote is in Russian, so that its translation is shown
+    "sources": lambda data: [source.update(author="A. Author", **({"language": "ru"} if source["id"] == "src-one"
+                                                                  else {})) for source in data["sources"]],
     "actors": lambda data: data["actors"][2].setdefault(
         "names", [{"text": "Southland", "lang": "en", "romanized": "Sautlend", "note": "Its own name."}]),
     "places": lambda data: [name.setdefault("note", "A note.") for place in data["places"] for name in place["names"]],
     "glossary": lambda data: data["terms"][0].setdefault("aliases", ["local measure"]),
-    "events": lambda data: data["events"][0].update(
+    "events": lambda data: (data["events"][0].update(
         group="A group", media={"url": "https://example.org/photo.jpg", "credit": "A credit", "caption": "A caption"}),
+        next(event for event in data["events"] if "claims" in event)["claims"][0].update(
+            translation="Local measures.", translated_by="explainer")),
 }
 COVERED: set[tuple[str, Path_]] = set()  # (file stem, schema path) of every field hostile_dataset filled
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.annotations import MAX_ANNOTATIONS, annotation, escape_data, escape_property, github_report
-from macros.problems import Problem
+from macros.interop.annotations import MAX_ANNOTATIONS, annotation, escape_data, escape_property, github_report
+from macros.load.problems import Problem
 from tests.conftest import check
 from tests.test_check_messages import CASES, check_in_process, make_case
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from macros import staging
+from macros.build import staging
 from tests.conftest import mkdocs
 from tests.minisite import leftovers, mini_project, snapshot, with_good_site
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.__main__ import check as check_command
-from macros.check_links import REFERENCES, SEED_REFERENCES
+from macros.load.check_links import REFERENCES, SEED_REFERENCES
 from tests.conftest import ROOT, check
 
 CASES = ROOT / "tests" / "cases"

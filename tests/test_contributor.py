@@ -13,8 +13,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from macros import reference
-from macros.schema import FILES, schema_json
+from macros.load.schema import FILES, schema_json
+from macros.site import reference
 from tests.conftest import ROOT
 from tests.htmlcheck import page_text
 

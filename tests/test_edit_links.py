@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.edit_links import file_url
-from macros.load import load_dataset
+from macros.load.dataset import load_dataset
+from macros.site.edit_links import file_url
 from tests.conftest import ROOT
 
 DATA = load_dataset(ROOT)

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros import export, jsonld
-from macros.import_timelinejs import import_sheet
-from macros.load import load_dataset
-from macros.schema import FILES, SEED
-from macros.yamlfile import read_yaml
+from macros.interop import export, jsonld
+from macros.interop.import_timelinejs import import_sheet
+from macros.load.dataset import load_dataset
+from macros.load.schema import FILES, SEED
+from macros.load.yamlfile import read_yaml
 from tests.conftest import ROOT, copy_project, mkdocs
 from tests.htmlcheck import parse, resolve
 from tests.timelinejs_schema import TIMELINEJS_SCHEMA

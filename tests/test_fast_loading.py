@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import Size, generate
-from macros import yamlfile
-from macros.load import load_dataset
+from macros.load import yamlfile
+from macros.load.dataset import load_dataset
 from tests.conftest import ROOT
 
 TEXTS = [

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from benchmarks.generate import Size, generate
-from macros import missing_view, render
-from macros.gaps import gaps, problem
-from macros.load import load_dataset
+from macros.context import missing_view
+from macros.load.dataset import load_dataset
+from macros.load.gaps import gaps, problem
+from macros.site import render
 from tests.conftest import MINI
 
 

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import yaml
 
-from macros import schema
-from macros.load import load_dataset
-from macros.model import Event
-from macros.problems import DataError
+from macros.load import schema
+from macros.load.dataset import load_dataset
+from macros.load.problems import DataError
+from macros.model.dataset import Event
 from tests.conftest import _QuietHandler, check, mkdocs
 from tests.hostile import BIDI_OVERRIDES, COVERED, HOSTILE_URLS, PAYLOADS, hostile_dataset, schema_text_fields
 from tests.htmlcheck import page_text

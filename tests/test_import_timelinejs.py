@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import timelinejs
-from macros.dates import PartialDate
-from macros.import_timelinejs import import_sheet
-from macros.timelinejs_sheet import make_id
+from macros.interop import timelinejs
+from macros.interop.import_timelinejs import import_sheet
+from macros.interop.timelinejs_sheet import make_id
+from macros.model.dates import PartialDate
 from tests.conftest import ROOT, check, run
 
 FIXTURES = ROOT / "tests" / "fixtures" / "timelinejs"

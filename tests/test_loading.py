@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.dates import PartialDate, format_date, format_range, parse_date
-from macros.yamlfile import parse_yaml
+from macros.load.yamlfile import parse_yaml
+from macros.model.dates import PartialDate, format_date, format_range, parse_date
 
 
 def test_dates_times_and_yes_no_stay_text() -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import mentions, naming, render
-from macros.dates import PartialDate
-from macros.model import Actor, Dataset, Name, Place, Term
+from macros.context import mentions
+from macros.model import naming
+from macros.model.dataset import Actor, Dataset, Name, Place, Term
+from macros.model.dates import PartialDate
+from macros.site import render
 from tests.conftest import ROOT, copy_project, mkdocs
 from tests.htmlcheck import page_text
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from macros import names_page, render
-from macros.load import load_dataset
+from macros.context import names_page
+from macros.load.dataset import load_dataset
+from macros.site import render
 from tests.conftest import MINI, ROOT
 
 

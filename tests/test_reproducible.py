@@ -8,7 +8,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from macros.build_date import BadEpoch, build_epoch
+from macros.build.build_date import BadEpoch, build_epoch
 from tests.conftest import copy_project, mkdocs
 
 EPOCH = "1700000000"  # 2023-11-14

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import Size, generate
-from macros import pages, periods, yamlfile
-from macros.dataset_cache import load_dataset_cached
-from macros.dates import PartialDate
-from macros.load import load_dataset
+from macros.load import yamlfile
+from macros.load.cache import load_dataset_cached
+from macros.load.dataset import load_dataset
+from macros.model import periods
+from macros.model.dates import PartialDate
+from macros.site import pages
 from tests.conftest import ROOT, check, copy_project, mkdocs
 from tests.htmlcheck import parse, resolve
 
@@ -117,7 +119,7 @@ def test_an_event_page_points_to_its_period_of_the_timeline(large_site: Path) ->
     dataset = load_dataset(large_site)
     event = dataset.chronology[len(dataset.chronology) // 2]
     html = (large_site / "site" / "events" / event.id / "index.html").read_text(encoding="utf-8")
-    slug = dataset.timeline_period_of[event.id]
+    slug = dataset.period_of[event.id]
     assert f'href="../../timeline/{slug}/#{event.id}">On the timeline</a>' in html
 
 

@@ -1,4 +1,4 @@
-"""The search index reads a light view of each generated page (``macros.search_view``): Material's own parser
+"""The search index reads a light view of each generated page (``macros.site.search_view``): Material's own parser
 must find the same sections, titles and words in it as in the page's HTML."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from markupsafe import Markup
 from material.plugins.search.plugin import Parser
 
-from macros.safe_html import html
-from macros.search_view import search_view
+from macros.site.safe_html import html
+from macros.site.search_view import search_view
 from tests.hostile import PAYLOADS
 
 PAGES = ["places/stepanakert/index.html", "events/2023-09-19-azerbaijani-operation/index.html",

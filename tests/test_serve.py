@@ -93,20 +93,20 @@ def test_a_data_edit_reloads_and_a_broken_one_shows_the_check_message(served: Se
 
 
 def test_a_core_module_edit_reloads_and_a_broken_one_keeps_serve_alive(served: Served) -> None:
-    served.edit("macros/reference.py", "<th>Allowed values</th>", "<th>Allowed values (live)</th>")
+    served.edit("macros/site/reference.py", "<th>Allowed values</th>", "<th>Allowed values (live)</th>")
     until(lambda: "Allowed values (live)" in served.page("contributing/"), "the code edit is served", served)
 
-    served.edit("macros/reference.py", "def field_table(", "def field_table(:")  # saved halfway: a syntax error
-    until(lambda: "macros/reference.py:" in served.output() and "fix it and save again" in served.output(),
+    served.edit("macros/site/reference.py", "def field_table(", "def field_table(:")  # saved halfway: a syntax error
+    until(lambda: "macros/site/reference.py:" in served.output() and "fix it and save again" in served.output(),
           "the syntax error is shown", served)
     assert "Traceback" not in served.output()
 
     # A macro that raises: mkdocs-macros would exit(); serve must stay up and recover on the next save.
-    served.edit("macros/reference.py", "def field_table(:", "def field_table(")
-    served.edit("macros/reference.py", '    key, schema = FILES[stem]\n    return html(',
+    served.edit("macros/site/reference.py", "def field_table(:", "def field_table(")
+    served.edit("macros/site/reference.py", '    key, schema = FILES[stem]\n    return html(',
                 '    key, schema = FILES[stem]\n    raise ValueError("broken on purpose")\n    return html(')
     until(lambda: "broken on purpose" in served.output() and "An error happened during the rebuild"
           in served.output(), "the macro error is reported", served)
-    served.edit("macros/reference.py", '    raise ValueError("broken on purpose")\n', "")
-    served.edit("macros/reference.py", "Allowed values (live)", "Allowed values (back)")
+    served.edit("macros/site/reference.py", '    raise ValueError("broken on purpose")\n', "")
+    served.edit("macros/site/reference.py", "Allowed values (live)", "Allowed values (back)")
     until(lambda: "Allowed values (back)" in served.page("contributing/"), "serve recovers", served)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape as markup_escape
 
-from macros.load import load_dataset
+from macros.load.dataset import load_dataset
 from tests.conftest import ROOT
 from tests.htmlcheck import page_text, parse, resolve
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import Size, generate
-from macros import pages, periods, render
-from macros.load import load_dataset
+from macros.load.dataset import load_dataset
+from macros.model import periods
+from macros.site import pages, render
 from tests.conftest import MINI, copy_project, mkdocs
 
 

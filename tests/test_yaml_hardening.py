@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from macros.yamlfile import _Builder
+from macros.load.yamlfile import _Builder
 
 
 def test_an_alias_is_never_expanded_even_if_the_parser_allowed_it() -> None:

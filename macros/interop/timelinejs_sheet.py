@@ -1,6 +1,6 @@
 """Read a TimelineJS sheet saved as CSV, and map its rows to event entries as events.yml holds them.
 
-The columns are Knight Lab's (see ``macros.timelinejs``). Each problem names the physical line a row starts on
+The columns are Knight Lab's (see ``macros.interop.timelinejs``). Each problem names the physical line a row starts on
 (a cell with line breaks spans several): ``sheet.csv:12: what is wrong; how to fix``.
 """
 
@@ -13,11 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from macros import timelinejs
-from macros.check_links import fold
-from macros.dates import MONTHS, PartialDate, format_range, parse_date
-from macros.problems import Problem, did_you_mean
-from macros.schema import EVENT_KINDS
+from macros.interop import timelinejs
+from macros.load import Problem, did_you_mean
+from macros.load.schema import EVENT_KINDS
+from macros.model import MONTHS, PartialDate, fold, format_range, parse_date
 
 KNOWN_COLUMNS = {timelinejs.column_key(name): name for name in (*timelinejs.COLUMNS, timelinejs.SOURCES_COLUMN)}
 _APPROXIMATE = re.compile(r"^(c\.|ca\.|circa|about|around|approximately|approx\.|~)\s*", re.IGNORECASE)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from macros.dates import parse_date
-from macros.problems import Problem, did_you_mean, shown
-from macros.yamlfile import Pointer, YamlDocument
+from macros.load.problems import Problem, did_you_mean, shown
+from macros.load.yamlfile import Pointer, YamlDocument
+from macros.model import fold, parse_date
 
 KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event", "glossary": "term"}
 FILE_OF_KIND = {kind: stem for stem, kind in KIND_OF_FILE.items()}
@@ -99,13 +99,6 @@ def _values(value: Any, path: tuple[str, ...]) -> list[Any]:
         else:
             found = [node[head] for node in found if isinstance(node, dict) and head in node]
     return found
-
-
-def fold(name: str) -> str:
-    """A name as matching sees it: case and diacritics ignored, spaces and dashes made one."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-").split())
 
 
 def check_ids(entries: list[Entry]) -> tuple[list[Problem], dict[str, Entry]]:

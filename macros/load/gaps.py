@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from macros.load.problems import Problem
 from macros.model import Dataset, Origin
-from macros.problems import Problem
 
 GapKind = Literal["coordinates", "title", "own-words"]
 

@@ -17,9 +17,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from macros import timelinejs
-from macros.dates import PartialDate, format_range
-from macros.model import Actor, Dataset, Event, Name, Place, Source, Term
+from macros.interop import timelinejs
+from macros.model import Actor, Dataset, Event, Name, PartialDate, Place, Source, Term, format_range
 
 SCHEMA_VERSION = 1
 FOLDER = "downloads"

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from macros import check_links, model
-from macros.check_shape import check_shape
-from macros.dates import PartialDate, parse_date
-from macros.problems import DataError, Problem, shown
-from macros.schema import FILES
-from macros.yamlfile import YamlDocument, read_yaml
+from macros.load import check_links
+from macros.load.check_shape import check_shape
+from macros.load.problems import DataError, Problem, shown
+from macros.load.schema import FILES
+from macros.load.yamlfile import YamlDocument, read_yaml
+from macros.model import PartialDate, parse_date
+from macros.model import dataset as model
 
 
 def _date(text: Any) -> PartialDate:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from macros.problems import Problem
+from macros.load import Problem
 
 # GitHub shows at most 10 error annotations per step (and 50 per job); the rest are dropped silently.
 MAX_ANNOTATIONS = 10

@@ -9,9 +9,9 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from macros import schema as declared
-from macros.problems import Problem, did_you_mean, shown
-from macros.yamlfile import Pointer, YamlDocument
+from macros.load import schema as declared
+from macros.load.problems import Problem, did_you_mean, shown
+from macros.load.yamlfile import Pointer, YamlDocument
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (`key: value` lines)",
                "number": "a number", "boolean": "true or false", "integer": "a whole number"}

@@ -1,5 +1,5 @@
 """The contributor reference: each data file's fields, rendered as HTML tables from the JSON Schema in
-``macros.schema`` (the declaration the check uses), so the documentation cannot drift from the check."""
+``macros.load.schema`` (the declaration the check uses), so the documentation cannot drift from the check."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from macros.safe_html import html
-from macros.schema import DATE_PATTERN, FILES, ID_PATTERN, URL_PATTERN, Schema
+from macros.site.safe_html import html
+from macros.load.schema import DATE_PATTERN, FILES, ID_PATTERN, URL_PATTERN, Schema
 
 
 @dataclass(frozen=True)

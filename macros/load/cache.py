@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.load import load_dataset, without_cycle_collection
+from macros.load.dataset import load_dataset, without_cycle_collection
 from macros.model import Dataset
 
 CACHE_DIR = Path(".cache") / "explainer"

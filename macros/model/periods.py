@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from macros.dates import MONTHS, PartialDate
+from macros.model.dates import MONTHS, PartialDate
 
 T = TypeVar("T")
 

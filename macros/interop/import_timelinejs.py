@@ -1,7 +1,7 @@
 """The command ``python -m macros import-timelinejs SHEET.csv [--source-id ID ...] [--kind KIND] [--out data/]
 [--force]``: a TimelineJS sheet saved as CSV becomes ``data/events.yml``.
 
-Nothing is written while a row cannot be mapped (``macros.timelinejs_sheet`` says why, with the line), existing
+Nothing is written while a row cannot be mapped (``macros.interop.timelinejs_sheet`` says why, with the line), existing
 events are replaced only with ``--force``, and no source is ever invented: a row cites the ids in its ``Sources``
 cell, or the sheet itself when ``--source-id`` names it as a source.
 """
@@ -14,19 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros import timelinejs
-from macros.dates import parse_date
-from macros.load import load_dataset
-from macros.problems import DataError, Problem
-from macros.schema import EVENT_KINDS, ID_PATTERN
-from macros.timelinejs_sheet import Conversion, convert, read_sheet
-from macros.write_yaml import events_yaml, source_yaml_item
-from macros.yamlfile import read_yaml
+from macros.interop import timelinejs
+from macros.interop.timelinejs_sheet import Conversion, convert, read_sheet
+from macros.interop.write_yaml import events_yaml, source_yaml_item
+from macros.load import DataError, Problem, load_dataset
+from macros.load.schema import EVENT_KINDS, ID_PATTERN
+from macros.load.yamlfile import read_yaml
+from macros.model import parse_date
 
 
 @dataclass(frozen=True)
 class SheetSource:
     """The sheet as a source, when the user names it: ``--source-id`` and the fields of a new entry."""
+
+    # Not ``model.Source``: this is what the command line says, before any check. Only the id is required (it may
+    # name a source already in sources.yml); the other fields make a new entry and are checked when it is written.
 
     id: str
     title: str | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 from macros.model import Dataset
-from macros.pages import GeneratedPage
+from macros.site.pages import GeneratedPage
 
 
 def file_url(edit_uri: str, docs_to_root: str, path: str, line: int = 0) -> str:

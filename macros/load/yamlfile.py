@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems import Problem
+from macros.load.problems import Problem
 
 Pointer = tuple[str | int, ...]
 

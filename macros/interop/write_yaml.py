@@ -1,4 +1,4 @@
-"""Write YAML that the strict loader (``macros.yamlfile``) reads back as written: dates always in double quotes,
+"""Write YAML that the strict loader (``macros.load.yamlfile``) reads back as written: dates always in double quotes,
 text with line breaks as literal blocks, list items indented under their key as the data files write them."""
 
 from __future__ import annotations

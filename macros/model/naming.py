@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros import pages
-from macros.check_links import fold
-from macros.model import Dataset, Name, Place
+from macros.model.dataset import Dataset, Name, Place
+from macros.model.names import fold, letters
+from macros.model.names import heading as page_heading
 
 DEFAULT_POLICY = "english-common"
 SIDE_PREFIX = "used-by:"
@@ -64,7 +64,7 @@ def shown_text(place: Place, policy: NamingPolicy) -> str:
 def heading_parts(place: Place, policy: NamingPolicy) -> list[str]:
     """The names in a place's title, the policy's first: ``pages.heading`` (the name, then the other sides'
     names among the aliases) reordered, without repeating a spelling of the name shown first."""
-    common = pages.heading(place).split(" / ")
+    common = page_heading(place).split(" / ")
     name = primary_name(place, policy)
     if name is None:
         return common
@@ -76,23 +76,18 @@ def heading(place: Place, policy: NamingPolicy) -> str:
     return " / ".join(heading_parts(place, policy))
 
 
-def _letters(text: str) -> str:
-    # Step'anakert and Stepanakert are one spelling to a reader: compare letters and digits only.
-    return "".join(char for char in fold(text) if char.isalnum())
-
-
 def _spellings(name: Name) -> set[str]:
-    return {_letters(name.text), *((_letters(name.romanized),) if name.romanized else ())}
+    return {letters(name.text), *((letters(name.romanized),) if name.romanized else ())}
 
 
 def other_side_names(place: Place, written: str, policy: NamingPolicy, limit: int = 2) -> list[Name]:
     """The names to show beside a mention written ``written``: the policy's name if the text is not it, then
     the names used by a side other than the one whose name was written, at most ``limit``. Spellings already
     shown are left out, and each language appears once."""
-    key = _letters(written)
+    key = letters(written)
     sides = {side for name in place.names if key in _spellings(name) for side in name.used_by}
-    first = primary_name(place, policy) or next((name for name in place.names if _letters(name.text) ==
-                                                 _letters(place.name)), None) or Name(place.name, "en")
+    first = primary_name(place, policy) or next((name for name in place.names if letters(name.text) ==
+                                                 letters(place.name)), None) or Name(place.name, "en")
     chosen: list[Name] = [first] if key not in _spellings(first) else []
     shown = {key, *(spelling for name in chosen for spelling in _spellings(name))}
     for name in place.names:

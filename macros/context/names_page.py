@@ -6,10 +6,9 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from macros import naming, pages, render
-from macros.mentions import name_gloss
-from macros.model import Actor, Place
-from macros.safe_html import html
+from macros.context.mentions import name_gloss
+from macros.model import Actor, Place, naming
+from macros.site import html, pages, render
 
 
 def _policy_text(ctx: render.PageContext) -> Markup:

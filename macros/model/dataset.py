@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from macros import periods
-from macros.dates import PartialDate
+from macros.model import periods
+from macros.model.dates import PartialDate
 
 
 @dataclass(frozen=True)
@@ -235,19 +235,11 @@ class Dataset:
                                      periods.TIMELINE_WHOLE)
 
     @cached_property
-    def timeline_period_of(self) -> dict[str, str]:
-        return periods.period_of(self.timeline_periods, lambda event: event.id)
-
-    @cached_property
     def source_periods(self) -> tuple[periods.Period[Source], ...]:
         """The sources page's pages, by date of publication."""
         by_date = sorted(self.sources.values(), key=lambda source: (source.date.sort_key(), source.id))
         return periods.split_by_date(by_date, lambda source: source.date, periods.LIST_LIMIT,
                                      periods.SOURCES_WHOLE)
-
-    @cached_property
-    def source_period_of(self) -> dict[str, str]:
-        return periods.period_of(self.source_periods, lambda source: source.id)
 
     @cached_property
     def term_periods(self) -> tuple[periods.Period[Term], ...]:
@@ -260,8 +252,12 @@ class Dataset:
                      for part in periods.split_in_parts("terms", "", terms, periods.TERMS_LIMIT))
 
     @cached_property
-    def term_period_of(self) -> dict[str, str]:
-        return periods.period_of(self.term_periods, lambda term: term.id)
+    def period_of(self) -> dict[str, str]:
+        """The slug of the listing part that holds each event (timeline), source and term: ids are unique across
+        the data files, so one map serves the three listings."""
+        return {**periods.period_of(self.timeline_periods, lambda event: event.id),
+                **periods.period_of(self.source_periods, lambda source: source.id),
+                **periods.period_of(self.term_periods, lambda term: term.id)}
 
     @cached_property
     def event_periods(self) -> dict[str, tuple[periods.Period[Event], ...]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros import periods
-from macros.check_links import fold
+from macros.model import display_name, heading
+from macros.model import periods
+from macros.model import display_name, heading
 from macros.model import Actor, Dataset, Entity, Place
 
 FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
@@ -44,7 +45,7 @@ def page_of(entity: Entity, dataset: Dataset | None = None) -> str:
 
 def timeline_page(dataset: Dataset, event_id: str) -> str:
     """Where an event stands on the timeline: the one timeline page, or the page of its period."""
-    slug = dataset.timeline_period_of[event_id]
+    slug = dataset.period_of[event_id]
     return f"{TIMELINE_PAGE}#{event_id}" if slug == periods.WHOLE else f"{TIMELINE_FOLDER}/{slug}.md#{event_id}"
 
 
@@ -53,12 +54,12 @@ def timeline_period_page(slug: str) -> str:
 
 
 def source_page(dataset: Dataset, source_id: str) -> str:
-    slug = dataset.source_period_of[source_id]
+    slug = dataset.period_of[source_id]
     return f"{SOURCES_PAGE}#{source_id}" if slug == periods.WHOLE else f"{SOURCES_FOLDER}/{slug}.md#{source_id}"
 
 
 def term_page(dataset: Dataset, term_id: str) -> str:
-    slug = dataset.term_period_of[term_id]
+    slug = dataset.period_of[term_id]
     return f"{TERMS_PAGE}#{term_id}" if slug == periods.WHOLE else f"{TERMS_FOLDER}/{slug}.md#{term_id}"
 
 
@@ -178,21 +179,6 @@ def page_title(dataset: Dataset, page: GeneratedPage) -> str:
     return heading(entity)
 
 
-def heading(entity: Entity) -> str:
-    """A page's title. A place's also carries the names other sides use for it, among its English aliases
-    (Stepanakert / Khankendi), so a reader, and the search index, find it under any of them."""
-    if not isinstance(entity, Place):
-        return display_name(entity)
-
-    def letters(text: str) -> str:
-        return "".join(char for char in fold(text) if char.isalnum())
-
-    side_names = {letters(name.romanized or name.text) for name in entity.names if name.used_by}
-    others = [alias for alias in entity.aliases if letters(alias) in side_names and letters(alias) != letters(
-        entity.name)]
-    return " / ".join([entity.name, *others[:2]])
-
-
 SEARCH_BOOST = {"place": 10.0, "actor": 8.0, "event": 2.0}
 
 
@@ -202,12 +188,3 @@ def search_boost(dataset: Dataset, page: GeneratedPage) -> float:
     return SEARCH_BOOST.get(entity.kind, 1.0) if entity else 1.0
 
 
-def display_name(entity: Entity) -> str:
-    """The name an entity is shown by: a place with the other side's name too, so search finds either."""
-    if entity.kind == "event":
-        return entity.title  # type: ignore[union-attr]
-    if entity.kind == "term":
-        return entity.term  # type: ignore[union-attr]
-    if entity.kind == "source":
-        return entity.title  # type: ignore[union-attr]
-    return entity.name  # type: ignore[union-attr]

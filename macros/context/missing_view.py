@@ -1,12 +1,11 @@
-"""The About page's "What is still missing": the gaps of ``macros.gaps``, told to a reader, each entry linked."""
+"""The About page's "What is still missing": the gaps of ``macros.load.gaps``, told to a reader, each entry linked."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros import pages, render
-from macros.gaps import Gap, gaps
-from macros.safe_html import html
+from macros.load.gaps import Gap, gaps
+from macros.site import html, pages, render
 
 
 def _item(ctx: render.PageContext, gap: Gap) -> Markup:

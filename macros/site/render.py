@@ -13,11 +13,12 @@ from typing import TypeVar
 
 from markupsafe import Markup, escape
 
-from macros import naming, pages, periods
-from macros.dates import format_date, format_range
-from macros.export import Download
+from macros.model import names, naming, periods
+from macros.site import pages
+from macros.model import format_date, format_range
+from macros.interop import Download
 from macros.model import Actor, Chapter, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
-from macros.safe_html import html
+from macros.site.safe_html import html
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ class PageContext:
     def heading_of(self, entity: Entity) -> Markup:
         """A page's title: for a place, the policy's name first, then the other sides' (Stepanakert / Khankendi)."""
         if not isinstance(entity, Place):
-            return escape(pages.heading(entity))
+            return escape(names.heading(entity))
         first, *rest = naming.heading_parts(entity, self.policy)
         return Markup(" / ").join([self.name_of(entity) if first == naming.shown_text(entity, self.policy)
                                    else escape(first), *rest])
@@ -69,7 +70,7 @@ class PageContext:
                 return html('<span lang="{}">{}</span>', name.lang, name.text)
             if name is not None:
                 return escape(name.text)
-        return escape(pages.display_name(entity))
+        return escape(names.display_name(entity))
 
 
 def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Markup:
@@ -227,6 +228,10 @@ def quotation(ctx: PageContext, claim: Claim) -> Markup:
     lang = ctx.dataset.sources[claim.source].language
     if lang.split("-")[0] == "en":
         return html("<q>{}</q>", claim.says)
+    if claim.translation:
+        by = "the source's translation" if claim.translated_by == "source" else "translated by this explainer"
+        return html('<q lang="{}">{}</q> <span class="ex-quote-lang">(in {}; in English, {}: <q>{}</q>)</span>',
+                    lang, claim.says, language_name(lang), by, claim.translation)
     return html('<q lang="{}">{}</q> <span class="ex-quote-lang">(in {})</span>', lang, claim.says, language_name(lang))
 
 
@@ -318,7 +323,7 @@ def _claims_section(ctx: PageContext, claims: list[tuple[Event, Claim]]) -> list
     if not claims:
         return []
     items = Markup("").join(html("<li>On {}: {}{}</li>",
-        entity_link(ctx, event.id), html("“{}”", claim.says) if claim.quote else claim.says,
+        entity_link(ctx, event.id), quotation(ctx, claim) if claim.quote else claim.says,
         cite(ctx, [claim.source])) for event, claim in claims)
     return [_section("What it says", "claims", html("<ul>{}</ul>", items))]
 
@@ -355,7 +360,7 @@ def entity_events(ctx: PageContext, entity_id: str, slug: str) -> Markup:
     parts.append(_period_nav(ctx, [pages.entity_events_page(entity, other.slug) for other in split],
                              [other.label for other in split], index))
     return html('<div class="ex-entity ex-entity--{}"><h1>{}: {}</h1>{}</div>',
-        entity.kind, pages.display_name(entity), period.label, Markup("").join(parts))
+        entity.kind, names.display_name(entity), period.label, Markup("").join(parts))
 
 
 def _period_nav(ctx: PageContext, targets: list[str], labels: list[str], index: int) -> Markup:

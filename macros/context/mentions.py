@@ -9,7 +9,7 @@ number of names, and the longest name wins ("Nagorno-Karabakh Republic" over "Na
 not give the page back byte for byte, and is several times slower). It never touches headings, code, links,
 abbreviations, scripts, styles, form controls, or anything inside an element of class ``no-link``; it does not
 link an entity on its own page. An actor or place is linked at its first mention on a page, a place with the
-other side's names beside it (``macros.naming``), except inside a quotation, whose words are not added to; a term
+other side's names beside it (``macros.model.naming``), except inside a quotation, whose words are not added to; a term
 is linked to the glossary at its first use and carries its definition as a tooltip (``<abbr title>``) at every
 later use.
 
@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from macros import naming, pages, render
-from macros.model import Actor, Dataset, Place, Term
-from macros.safe_html import html
+from macros.model import Actor, Dataset, Place, Term, naming
+from macros.site import html, pages, render
 
 KIND_PRIORITY = {"actor": 0, "place": 1, "term": 2}
 MIN_LENGTH = 2

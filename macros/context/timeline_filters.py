@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from macros import render
 from macros.model import Dataset
-from macros.safe_html import html
+from macros.site import html, render
 
 
 def _descendants(root: str, parent_of: dict[str, str | None]) -> list[str]:

@@ -48,7 +48,7 @@ def source_entry(source: Source) -> dict[str, Any]:
     return _compact({"id": source.id, "publisher": source.publisher, "title": source.title,
                      "title_from_address": source.title_from_address or None, "date": source.date.iso,
                      "url": source.url, "archive_url": source.archive_url, "language": source.language,
-                     "author": source.author})
+                     "author": source.author, "type": source.source_type, "party": source.party})
 
 
 def actor_entry(actor: Actor) -> dict[str, Any]:
@@ -76,7 +76,8 @@ def event_entry(event: Event) -> dict[str, Any]:
         "approximate": event.approximate, "kind": event.category, "title": event.title, "summary": event.summary,
         "actors": list(event.actors), "places": list(event.places), "sources": list(event.sources),
         "claims": [_compact({"by": claim.by, "says": claim.says, "quote": claim.quote, "source": claim.source,
-                             "disputed_by": list(claim.disputed_by)}) for claim in event.claims],
+                             "disputed_by": list(claim.disputed_by), "translation": claim.translation,
+                             "translated_by": claim.translated_by}) for claim in event.claims],
         "group": event.group, "media": media})
 
 

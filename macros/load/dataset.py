@@ -111,6 +111,7 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
                                 f"the seed file {seed['file']!r} is not UTF-8 text (byte 0x{raw[error.start]:02X} on "
                                 f"its line {line}); save it as UTF-8"))
         return problems, None
+    problems += furniture_problems(seed["file"], text)
     notes = []
     for index, note in enumerate(seed.get("notes", ())):
         if note["passage"] not in text:
@@ -127,6 +128,24 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
     return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes),
                                 key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters),
                                 site_name=seed.get("site_name"), site_description=seed.get("site_description"))
+
+
+# Words of a web page's furniture (comment forms, sharing, newsletters) that a copy-and-paste of an article drags
+# along at its end; lower case, matched in the last lines of the seed.
+FURNITURE = ("please enter your comment", "please enter your name", "leave a reply", "leave a comment",
+             "post comment", "your email address will not be published", "share this", "share on facebook",
+             "related posts", "related articles", "you may also like", "subscribe to our newsletter",
+             "all rights reserved", "follow us on", "read more", "advertisement", "cookie")
+FURNITURE_LINES = 6  # how many of the last non-blank lines are looked at
+
+
+def furniture_problems(file: str, text: str) -> list[Problem]:
+    """The seed's last lines, where they look like the page around the article rather than the article."""
+    lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    return [Problem(file, number, f"this line looks like the web page's furniture ({phrase!r}), not the article's "
+                    "text; delete it from the file")
+            for number, line in lines[-FURNITURE_LINES:]
+            for phrase in [next((phrase for phrase in FURNITURE if phrase in line.casefold()), None)] if phrase]
 
 
 def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:

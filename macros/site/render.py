@@ -134,8 +134,24 @@ def source_reference(ctx: PageContext, source: Source) -> Markup:
     author = html("{}, ", source.author) if source.author else Markup("")
     archive = (html(' · <a href="{}" rel="noopener">archived copy</a>', source.archive_url)
                if source.archive_url else Markup(""))
-    return html('{}<span class="ex-publisher">{}</span>, “{}”{}, {} ({}){}',
-        author, source.publisher, title, note, format_date(source.date), language_name(source.language), archive)
+    return html('{}<span class="ex-publisher">{}</span>{}, “{}”{}, {} ({}){}',
+        author, source.publisher, source_type_label(ctx, source), title, note, format_date(source.date),
+        language_name(source.language), archive)
+
+
+SOURCE_TYPE_LABELS = {"official": "official", "state-media": "state media", "independent-media": "independent media",
+                      "wire-service": "wire service", "international-organisation": "international organisation",
+                      "court": "court", "ngo-research": "NGO or research body", "encyclopedia": "encyclopedia",
+                      "document": "document"}
+
+
+def source_type_label(ctx: PageContext, source: Source) -> Markup:
+    """What kind of publisher, beside its name: "(state media: Azerbaijan)", so a reader weighs the source."""
+    if source.source_type is None:
+        return Markup("")
+    party = ctx.dataset.actors.get(source.party) if source.party else None
+    whose = html(": {}", party.name) if party else Markup("")
+    return html(' <span class="ex-source-type">({}{})</span>', SOURCE_TYPE_LABELS[source.source_type], whose)
 
 
 def references(ctx: PageContext) -> Markup:

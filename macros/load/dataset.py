@@ -11,6 +11,7 @@ from typing import Any
 from macros.load import check_links
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
+from macros.load.regular_files import not_regular, refusal
 from macros.load.schema import FILES
 from macros.load.yamlfile import YamlDocument, read_yaml
 from macros.model import PartialDate, parse_date
@@ -92,6 +93,12 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
             if message:
                 problems.append(Problem(document.path, document.line(("seed", *where)), message))
     text_file = data_dir.parent / seed["file"]
+    irregular = not_regular(text_file)
+    if irregular is not None:
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} is {irregular}, not a regular file, and is not read; "
+                                "put the article's text in a regular file"))
+        return problems, None
     if _outside(text_file, data_dir.parent):
         problems.append(Problem(document.path, document.line(("seed", "file")),
                                 f"the seed file {seed['file']!r} is a link to a file outside the project; put the "
@@ -161,6 +168,11 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     for stem, (key, _schema) in FILES.items():
         file = data_dir / f"{stem}.yml"
         shown = _shown(file, root)
+        irregular = not_regular(file)
+        if irregular is not None:
+            problems.append(Problem(shown, 1, refusal(irregular)))
+            unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
+            continue
         if not file.exists():
             problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
             continue

@@ -124,6 +124,9 @@ def _message(error: ValidationError, field: str) -> str:
     if validator == "maxLength":
         return (f"`{field}` is {len(value)} characters long, over the limit of {error.validator_value}; "
                 "shorten it")
+    if validator == "maxItems":
+        return (f"`{field}` lists {len(value)} items, over the limit of {error.validator_value}; keep the ones "
+                "texts really use")
     if validator == "minItems":
         return f"`{field}` is empty; list at least one id, like `{field}: [an-id]`"
     if validator == "uniqueItems":

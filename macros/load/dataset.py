@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.load import check_links
+from macros.load.check_names import check_names
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
 from macros.load.regular_files import not_regular, refusal
@@ -80,7 +81,7 @@ def _build(entry: check_links.Entry) -> model.Entity:
         related=tuple(value.get("related", ())), origin=origin)
 
 
-def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_links.Entry],
+def _check_seed(document: YamlDocument, data_dir: Path, lookup: check_links.Lookup,
                 unreadable: set[str]) -> tuple[list[Problem], model.Seed | None]:
     seed = document.value["seed"]
     problems: list[Problem] = []
@@ -89,7 +90,7 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
             continue
         for ref, where in check_links._walk(seed, path):
             label = f"seed note {shown(seed['notes'][where[1]].get('id'))}" if where[0] == "notes" else "the seed"
-            message = check_links._reference_problem(label, str(ref), kind, verb, owners)
+            message = check_links._reference_problem(label, str(ref), kind, verb, lookup)
             if message:
                 problems.append(Problem(document.path, document.line(("seed", *where)), message))
     text_file = data_dir.parent / seed["file"]
@@ -198,12 +199,14 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
                 entries.append(check_links.Entry(stem, index, value, document, index not in broken))
     id_problems, owners = check_links.check_ids(entries)
     problems += id_problems
-    problems += check_links.check_references(entries, owners, unreadable)
+    lookup = check_links.Lookup(owners)
+    problems += check_links.check_references(entries, lookup, unreadable)
     problems += check_links.check_dates(entries)
     problems += check_links.check_aliases(entries)
+    problems += check_names(entries)
     seed: model.Seed | None = None
     if seed_document is not None and seed_intact:
-        seed_problems, seed = _check_seed(seed_document, data_dir, owners, unreadable)
+        seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable)
         problems += seed_problems
     if not unreadable and seed_intact:
         problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None)

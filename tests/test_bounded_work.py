@@ -3,8 +3,11 @@ cannot pass (issue 18): each attack here is answered with a message well under a
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
+
+import pytest
 
 from macros.context import mentions
 from tests.test_check_messages import CASES, check_in_process, make_case
@@ -66,3 +69,31 @@ def test_one_term_cannot_grow_a_page_without_bound() -> None:
     html = link("<p>" + "Anti-terrorist measures, " * 500 + "</p>")
     assert html.count('<abbr class="ex-term"') == mentions.TERM_TOOLTIPS
     assert html.count("<a ") == 1
+
+
+RESERVED = ["index", "by-kind", "references", "policy", "by-place", "by-actor", "search", "assets", "downloads",
+            "ref-1", "ref-12", "y2023", "passage-x", "ex-filters", "con", "prn", "aux", "nul", "com1", "lpt9"]
+
+
+@pytest.mark.parametrize("reserved_id", RESERVED)
+@pytest.mark.parametrize("kind", ["actors", "places", "events", "glossary", "sources"])
+def test_an_id_cannot_take_a_name_of_the_site(tmp_path: Path, reserved_id: str, kind: str) -> None:
+    project = make_case(CASES / "none", tmp_path)
+    file = project / "data" / f"{kind}.yml"
+    text = file.read_text(encoding="utf-8")
+    first_id = re.search(r"- id: ([a-z0-9-]+)\n", text)
+    assert first_id is not None
+    file.write_text(re.sub(rf"\b{first_id.group(1)}\b", reserved_id, text), encoding="utf-8")
+    _code, out = check_in_process(project)
+    assert f"the id is a name {'Windows' if reserved_id in RESERVED[-6:] else 'the site'}" in out, out
+
+
+def test_a_seed_note_id_cannot_take_a_name_of_the_site(tmp_path: Path) -> None:
+    project = make_case(CASES / "none", tmp_path)
+    seed = project / "data" / "seed.yml"
+    text = seed.read_text(encoding="utf-8")
+    note_id = re.search(r"- id: ([a-z0-9-]+)\n", text)
+    assert note_id is not None
+    seed.write_text(text.replace(f"id: {note_id.group(1)}", "id: references"), encoding="utf-8")
+    _code, out = check_in_process(project)
+    assert "seed note 'references': the id is a name the site gives its own pages or anchors" in out

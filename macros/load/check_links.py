@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from macros.load.problems import Problem, did_you_mean, shown
+from macros.load.reserved_ids import reserved
 from macros.load.yamlfile import Pointer, YamlDocument
 from macros.model import fold, parse_date
 
@@ -107,6 +108,10 @@ def check_ids(entries: list[Entry]) -> tuple[list[Problem], dict[str, Entry]]:
     for entry in entries:
         if not entry.id:
             continue
+        why = reserved(entry.id)
+        if why:
+            problems.append(Problem(entry.document.path, entry.line("id"),
+                                    f"{entry.label}: the id {why}; choose another, longer and more specific"))
         first = owners.get(entry.id)
         if first is None:
             owners[entry.id] = entry

@@ -13,6 +13,7 @@ from macros.load.check_names import check_names
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
 from macros.load.regular_files import not_regular, refusal
+from macros.load.reserved_ids import reserved
 from macros.load.schema import FILES
 from macros.load.yamlfile import YamlDocument, read_yaml
 from macros.model import PartialDate, parse_date
@@ -121,6 +122,11 @@ def _check_seed(document: YamlDocument, data_dir: Path, lookup: check_links.Look
         return problems, None
     notes = []
     for index, note in enumerate(seed.get("notes", ())):
+        why = reserved(note["id"])
+        if why:
+            problems.append(Problem(document.path, document.line(("seed", "notes", index, "id")),
+                                    f"seed note {note['id']!r}: the id {why}; choose another, longer and more "
+                                    "specific"))
         if note["passage"] not in text:
             problems.append(Problem(document.path, document.line(("seed", "notes", index, "passage")),
                                     f"seed note {note['id']!r}: the passage is not in {seed['file']}; copy the "

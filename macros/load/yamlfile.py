@@ -377,6 +377,12 @@ def _compose(text: str) -> list[yaml.Node]:
     return list(yaml.compose_all(text, Loader=_CoreLoader))
 
 
+def read_as_text(value: str) -> bool:
+    """Whether ``value``, written unquoted, reads back as this text (not ``1e5`` or ``true``, numbers and booleans
+    here): a writer of data files quotes the others."""
+    return not any(regexp.match(value) for _tag, regexp in _CORE_FORMS if _tag != "tag:yaml.org,2002:str")
+
+
 def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text`` (the contents of ``path``) strictly; return the document or the problems found.
 

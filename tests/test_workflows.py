@@ -61,3 +61,11 @@ def test_a_pull_request_runs_with_the_least_permissions_and_no_secrets() -> None
     checkouts = [step for job in pr["jobs"].values() for step in job["steps"]
                  if step.get("uses", "").startswith("actions/checkout@")]
     assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+
+
+def test_publishing_trusts_no_compiled_or_cached_file_from_the_repository() -> None:
+    build = workflow("pages.yml")["jobs"]["build"]
+    assert build["env"]["PYTHONPYCACHEPREFIX"].startswith("/tmp/")
+    assert any("git ls-files" in step and "__pycache__" in step and ".cache/" in step for step in steps(build))
+    tracked = run("git", "ls-files", "--", "*.pyc", "*.pyo", "*/__pycache__/*", ".cache/*")
+    assert tracked.returncode == 0 and tracked.stdout == ""

@@ -144,3 +144,11 @@ def test_nothing_in_the_core_unpickles_or_reads_bytecode() -> None:
         text = path.read_text(encoding="utf-8")
         for word in ("pickle", "marshal", "FileSystemBytecodeCache"):
             assert f"import {word}" not in text and f"{word}.load" not in text, path
+
+
+def test_a_data_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    project = mini_project(tmp_path / "project")
+    (project / "data").rename(tmp_path / "elsewhere")
+    (project / "data").symlink_to(tmp_path / "elsewhere")
+    assert _refused(project) == "data:1: the data folder is a link, and is not read; put the data files in a folder " \
+                                "of the project\n"

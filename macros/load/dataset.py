@@ -167,6 +167,9 @@ def without_cycle_collection() -> Iterator[None]:
 
 
 def _load(root: Path, data_dir: Path) -> model.Dataset:
+    if not_regular(data_dir) == "a link":  # its files would be read from wherever it leads
+        raise DataError([Problem(_shown(data_dir, root), 1, "the data folder is a link, and is not read; put the "
+                                                              "data files in a folder of the project")])
     problems: list[Problem] = []
     entries: list[check_links.Entry] = []
     seed_document: YamlDocument | None = None

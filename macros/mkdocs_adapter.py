@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from macros.build import build_date, staging
+from macros.build import build_date, staging, template_cache
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
 from macros.context import timeline_filters as timeline_filters_module
@@ -165,17 +165,10 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Keep the theme's compiled templates in ``.cache/jinja/``: ``mkdocs serve`` makes a new Jinja environment
-    for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Jinja
-    checks each template's source against its cached code, so an edited override is compiled afresh."""
-    folder = state().root / ".cache" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a read-only checkout builds without the cache, like the dataset cache
-        return env
-    if not os.access(folder, os.W_OK):  # Jinja would fail writing to it
-        return env
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    """Keep the theme's compiled templates for the next rebuild: ``mkdocs serve`` makes a new Jinja environment
+    for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Kept in
+    memory, never in a file a pull request could plant (``macros/build/template_cache.py``)."""
+    env.bytecode_cache = template_cache.MemoryBytecodeCache()
     return env
 
 

@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from macros.load import check_links
+from macros.load.check_names import check_names
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
+from macros.load.regular_files import not_regular, refusal
+from macros.load.reserved_ids import reserved
 from macros.load.schema import FILES
 from macros.load.yamlfile import YamlDocument, read_yaml
 from macros.model import PartialDate, parse_date
@@ -79,7 +82,7 @@ def _build(entry: check_links.Entry) -> model.Entity:
         related=tuple(value.get("related", ())), origin=origin)
 
 
-def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_links.Entry],
+def _check_seed(document: YamlDocument, data_dir: Path, lookup: check_links.Lookup,
                 unreadable: set[str]) -> tuple[list[Problem], model.Seed | None]:
     seed = document.value["seed"]
     problems: list[Problem] = []
@@ -88,10 +91,16 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
             continue
         for ref, where in check_links._walk(seed, path):
             label = f"seed note {shown(seed['notes'][where[1]].get('id'))}" if where[0] == "notes" else "the seed"
-            message = check_links._reference_problem(label, str(ref), kind, verb, owners)
+            message = check_links._reference_problem(label, str(ref), kind, verb, lookup)
             if message:
                 problems.append(Problem(document.path, document.line(("seed", *where)), message))
     text_file = data_dir.parent / seed["file"]
+    irregular = not_regular(text_file)
+    if irregular is not None:
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} is {irregular}, not a regular file, and is not read; "
+                                "put the article's text in a regular file"))
+        return problems, None
     if _outside(text_file, data_dir.parent):
         problems.append(Problem(document.path, document.line(("seed", "file")),
                                 f"the seed file {seed['file']!r} is a link to a file outside the project; put the "
@@ -114,6 +123,11 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
     problems += furniture_problems(seed["file"], text)
     notes = []
     for index, note in enumerate(seed.get("notes", ())):
+        why = reserved(note["id"])
+        if why:
+            problems.append(Problem(document.path, document.line(("seed", "notes", index, "id")),
+                                    f"seed note {note['id']!r}: the id {why}; choose another, longer and more "
+                                    "specific"))
         if note["passage"] not in text:
             problems.append(Problem(document.path, document.line(("seed", "notes", index, "passage")),
                                     f"seed note {note['id']!r}: the passage is not in {seed['file']}; copy the "
@@ -172,6 +186,9 @@ def without_cycle_collection() -> Iterator[None]:
 
 
 def _load(root: Path, data_dir: Path) -> model.Dataset:
+    if not_regular(data_dir) == "a link":  # its files would be read from wherever it leads
+        raise DataError([Problem(_shown(data_dir, root), 1, "the data folder is a link, and is not read; put the "
+                                                              "data files in a folder of the project")])
     problems: list[Problem] = []
     entries: list[check_links.Entry] = []
     seed_document: YamlDocument | None = None
@@ -180,6 +197,11 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     for stem, (key, _schema) in FILES.items():
         file = data_dir / f"{stem}.yml"
         shown = _shown(file, root)
+        irregular = not_regular(file)
+        if irregular is not None:
+            problems.append(Problem(shown, 1, refusal(irregular)))
+            unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
+            continue
         if not file.exists():
             problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
             continue
@@ -205,12 +227,14 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
                 entries.append(check_links.Entry(stem, index, value, document, index not in broken))
     id_problems, owners = check_links.check_ids(entries)
     problems += id_problems
-    problems += check_links.check_references(entries, owners, unreadable)
+    lookup = check_links.Lookup(owners)
+    problems += check_links.check_references(entries, lookup, unreadable)
     problems += check_links.check_dates(entries)
     problems += check_links.check_aliases(entries)
+    problems += check_names(entries)
     seed: model.Seed | None = None
     if seed_document is not None and seed_intact:
-        seed_problems, seed = _check_seed(seed_document, data_dir, owners, unreadable)
+        seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable)
         problems += seed_problems
     if not unreadable and seed_intact:
         problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None)

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from macros.model import names, naming, periods
 from macros.site import pages
+from macros.site.passages import place_passages
 from macros.model import format_date, format_range
 from macros.interop import Download
 from macros.model import Actor, Chapter, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
@@ -620,15 +621,14 @@ def seed_article(ctx: PageContext) -> Markup:
         return Markup("")
     source = ctx.dataset.sources[seed.source]
     paragraphs = [para.strip() for para in seed.text.split("\n\n") if para.strip()]
-    notes = {note.passage: note for note in seed.notes}
     rendered = []
-    for para in paragraphs:
-        text = escape(para)
-        for passage, note in notes.items():
-            marked = html('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
-                          '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>',
-                          note.verdict, note.id, passage, note.id, note.verdict, note.verdict)
-            text = text.replace(escape(passage), marked, 1)
+    for pieces in place_passages(paragraphs, [(note.passage, note) for note in seed.notes]):
+        text = Markup("").join(
+            escape(piece) if note is None else
+            html('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
+                 '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>',
+                 note.verdict, note.id, piece, note.id, note.verdict, note.verdict)
+            for piece, note in pieces)
         rendered.append(html('<p>{}</p>', text))
     note_items = Markup("").join(
         html('<li id="{id}"><a href="#passage-{id}">“{passage}”</a> — <strong class="ex-verdict--{verdict}">'

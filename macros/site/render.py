@@ -387,11 +387,15 @@ def place_page(ctx: PageContext, place: Place) -> Markup:
         place.category, where, place.description, cite(ctx, place.sources))]
     parts.append(_section("Names", "names", names_table(ctx, place.names) + (
         html('<p>Also written: {}</p>', ", ".join(place.aliases)) if place.aliases else Markup(""))))
+    from macros.site import map_views  # (it imports this module)
     if place.coordinates:
         coords = place.coordinates
         parts.append(_section("Location", "location", html(
             '<p class="ex-coordinates"><data value="{},{}">{}</data>{}</p>',
-            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))))
+            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))
+            + map_views.place_map(ctx, place)))
+    else:
+        parts.append(_section("Location", "location", map_views.place_map(ctx, place)))
     within = data.places_within.get(place.id, ())
     if within:
         parts.append(_section("Places in it", "within", html("<p>{}</p>",
@@ -407,7 +411,9 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     if event.actors:
         parts.append(_section("Who", "actors", html("<p>{}</p>", links(ctx, event.actors))))
     if event.places:
-        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))))
+        from macros.site import map_views  # (it imports this module)
+        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))
+                              + map_views.event_map(ctx, event)))
     if event.claims:
         parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
     if event.media:

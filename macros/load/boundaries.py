@@ -104,15 +104,16 @@ def load_boundaries(file: Path, shown_path: str, places: Places, sources: set[st
     seen: dict[str, int] = {}
     for index, feature in enumerate(features):
         line = lines[index] if index < len(lines) else 1
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        fid = properties.get("id") if isinstance(properties, dict) else None
+        if isinstance(fid, str) and fid in seen:
+            checker.problem(line, index, fid, f"the id {fid!r} is already used by feature {seen[fid]}; give each "
+                                              "feature its own id")
+        elif isinstance(fid, str):
+            seen[fid] = index
         boundary = checker.feature(index, line, feature)
-        if boundary is None:
-            continue
-        if boundary.id in seen:
-            checker.problem(line, index, boundary.id, f"the id {boundary.id!r} is already used by feature "
-                                                      f"{seen[boundary.id]}; give each feature its own id")
-            continue
-        seen[boundary.id] = index
-        boundaries.append(boundary)
+        if boundary is not None:
+            boundaries.append(boundary)
     if checker.points > MAX_POINTS:
         checker.problems.append(Problem(shown_path, 1, f"{checker.points:,} points in all, more than the "
                                                        f"{MAX_POINTS:,} a build draws; simplify the outlines "

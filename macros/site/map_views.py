@@ -63,7 +63,7 @@ def _figure(ctx: PageContext, content: maps.Content, missing: Sequence[Place]) -
                                         for source, licence in dict.fromkeys(
                                             (boundary.source, boundary.licence) for boundary in drawing.drawn)))
     missing_text = _missing(ctx, missing)
-    return html('<figure class="ex-map" id="map-{}"><div class="ex-map-picture">{}</div>'
+    return html('<figure class="ex-map" id="map-{}" data-search-exclude><div class="ex-map-picture">{}</div>'
                 '<figcaption class="ex-map-text"><p class="ex-map-heading">{}</p><ul class="ex-map-places">{}</ul>'
                 '{}{}{}</figcaption></figure>',
                 content.key, drawing.svg, content.title, Markup("").join(items), legend, credit, missing_text)

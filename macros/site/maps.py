@@ -328,15 +328,21 @@ def draw(dataset: Dataset, policy: naming.NamingPolicy, content: Content, href: 
         left = x if _anchor == "start" else x - width if _anchor == "end" else x - width / 2
         drawing.taken.append((left, y - FONT * 0.8, left + width, y + FONT * 0.25))
     drawing.layers += _country_names(frame, drawing)
-    for mark, (x, y, anchor) in zip(marks, spots, strict=True):
-        drawing.layers.append(_mark(mark, _label(mark.place, policy), (x, y, anchor), href[mark.place.id]))
     drawing.layers.append(_scale_bar(frame))
+    links = [_mark(mark, _label(mark.place, policy), spot, href[mark.place.id])
+             for mark, spot in zip(marks, spots, strict=True)]
     title_id, desc_id = f"ex-map-{content.key}-title", f"ex-map-{content.key}-desc"
-    drawing.svg = html('<svg class="ex-map-svg" viewBox="0 0 {:.0f} {:.1f}" width="100%" role="img" '
-                'aria-labelledby="{} {}" xmlns="http://www.w3.org/2000/svg"><title id="{}">{}</title>'
-                '<desc id="{}">{}</desc><rect class="ex-map-water" width="100%" height="100%"/>{}</svg>',
-                WIDTH, frame.height, title_id, desc_id, title_id, content.title, desc_id,
-                describe(dataset, policy, content, located, drawing.countries), Markup("").join(drawing.layers))
+    # The picture is role="img" (its title and description speak for it); the places' links lie over it, outside
+    # it, since an image holds no control. They are hidden from screen readers and the tab order: the list beside
+    # the map gives them the same links once.
+    drawing.svg = html('<svg class="ex-map-svg" viewBox="0 0 {w:.0f} {h:.1f}" width="100%" '
+                       'xmlns="http://www.w3.org/2000/svg"><svg role="img" aria-labelledby="{t} {d}" viewBox="0 0 '
+                       '{w:.0f} {h:.1f}"><title id="{t}">{title}</title><desc id="{d}">{desc}</desc>'
+                       '<rect class="ex-map-water" width="100%" height="100%"/>{picture}</svg>'
+                       '<g class="ex-map-links" aria-hidden="true">{links}</g></svg>',
+                       w=WIDTH, h=frame.height, t=title_id, d=desc_id, title=content.title,
+                       desc=describe(dataset, policy, content, located, drawing.countries),
+                       picture=Markup("").join(drawing.layers), links=Markup("").join(links))
     return drawing
 
 

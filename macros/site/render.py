@@ -593,11 +593,13 @@ def source_list(ctx: PageContext, sources: Iterable[Source] | None = None) -> Ma
     items = []
     for source in sorted(sources, key=lambda item: (item.publisher.casefold(), item.date.sort_key())):
         citing = [event.id for event in data.events_by_entity.get(source.id, ())]
-        others = [entry for entry in data.citations.get(source.id, ()) if entry != "seed"]
+        others = [entry for entry in data.citations.get(source.id, ()) if entry not in {"seed", "maps"}]
         cited_by = links(ctx, [*citing, *others])
         if "seed" in data.citations.get(source.id, ()):
             seed_link = html('<a href="{}">the article’s context notes</a>', ctx.link(pages.SEED_PAGE))
             cited_by = Markup(", ").join(part for part in (cited_by, seed_link) if part)
+        if "maps" in data.citations.get(source.id, ()):  # an outline or line in data/boundaries.geojson
+            cited_by = Markup(", ").join(part for part in (cited_by, Markup("the maps")) if part)
         items.append(html('<li id="{}">{}<br><span class="ex-meta-label">Cited by:</span> {}</li>',
             source.id, source_reference(ctx, source), cited_by or Markup("—")))
     return html('<ul class="ex-sources">{}</ul>', Markup("").join(items))

@@ -18,6 +18,7 @@ from macros.site import maps
 from macros.site.render import PageContext, cite, entity_link, links
 from macros.site.safe_html import html
 
+LOCATOR_NEIGHBOURS = 11  # the nearest places a locator map shows around its place: more would crowd it
 LEGEND = {
     "story": ('<span class="ex-map-key ex-map-key--story" aria-hidden="true"></span>', "the story’s countries"),
     "land": ('<span class="ex-map-key ex-map-key--land" aria-hidden="true"></span>', "other countries"),
@@ -40,8 +41,7 @@ def _regions(ctx: PageContext, places: Sequence[Place]) -> tuple[tuple[Place, tu
 
 def _figure(ctx: PageContext, content: maps.Content, missing: Sequence[Place]) -> Markup:
     data = ctx.dataset
-    href = {place.id: ctx.href(place) for place in data.places.values()}
-    drawing = maps.draw(data, ctx.policy, content, href)
+    drawing = maps.draw(data, ctx.policy, content, ctx.href)
     roads = {road.place for road in content.roads}
     located = [place for place in content.places if place.coordinates][:maps.MAX_MARKS]
     items = [html("<li>{} <span class=\"ex-map-kind\">({})</span></li>", entity_link(ctx, place.id), place.category)
@@ -138,7 +138,7 @@ def place_map(ctx: PageContext, place: Place) -> Markup:
                    and other.category not in maps.STORY_KINDS
                    and abs(other.coordinates.lat - here.lat) < span * 0.8
                    and abs(other.coordinates.lon - here.lon) * cos < span * 1.0),
-                  key=lambda other: _distance(place, other))[:maps.MAX_MARKS - 1]
+                  key=lambda other: _distance(place, other))[:LOCATOR_NEIGHBOURS]
     content = maps.Content(place.id, str(title), (place, *near), focus=place.id,
                            roads=_roads_near(ctx, [place, *near]), min_span=maps.LOCATOR_SPAN)
     return _figure(ctx, content, [])

@@ -21,7 +21,7 @@ Labels follow the naming policy. Every value from data is escaped by ``html``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -138,6 +138,8 @@ def place_labels(marks: Sequence[Mark], texts: Sequence[str], frame: Frame,
             score = outside + sum(_overlap(box, other) for other in boxes)
             if best is None or score < best[0] - 0.01:
                 best = (score, (x, y, anchor), box)
+            if score == 0:
+                break  # a free spot: the first free one in the order of preference
         assert best is not None
         found.append(best[1])
         boxes.append(best[2])
@@ -241,10 +243,13 @@ def region_area(places: Sequence[Place], frame: Frame) -> list[XY]:
     """The area around a region's places: the hull of a small circle about each (so one or two places still make
     an area), in viewBox units. It says where the places are, not where the region ends."""
     radius = REGION_PAD_KM / KM_PER_DEGREE * frame.scale
-    around = [(x + radius * math.cos(step * math.pi / 6), y + radius * math.sin(step * math.pi / 6))
-              for place in places if place.coordinates
-              for x, y in [frame.xy((place.coordinates.lon, place.coordinates.lat))] for step in range(12)]
-    return hull(around)
+    corners = hull([frame.xy((place.coordinates.lon, place.coordinates.lat)) for place in places
+                    if place.coordinates])  # only the outermost places shape the area
+    return hull([(x + radius * _CIRCLE[step][0], y + radius * _CIRCLE[step][1]) for x, y in corners
+                 for step in range(12)])
+
+
+_CIRCLE = tuple((math.cos(step * math.pi / 6), math.sin(step * math.pi / 6)) for step in range(12))
 
 
 def _scale_bar(frame: Frame) -> Markup:
@@ -293,8 +298,8 @@ class Drawing:
     svg: Markup = field(default_factory=Markup)
 
 
-def draw(dataset: Dataset, policy: naming.NamingPolicy, content: Content, href: dict[str, str]) -> Drawing:
-    """One map (``href``: the URL of each place's page, relative to the page drawn on)."""
+def draw(dataset: Dataset, policy: naming.NamingPolicy, content: Content, href: Callable[[Place], str]) -> Drawing:
+    """One map (``href``: the URL of a place's page, relative to the page drawn on)."""
     located = [place for place in content.places if place.coordinates][:MAX_MARKS]
     points: list[Point] = [p for place in located if (p := _coordinates(place))]
     points += list(content.extent)
@@ -305,8 +310,8 @@ def draw(dataset: Dataset, policy: naming.NamingPolicy, content: Content, href: 
     frame = frame_around(points, content.min_span)
     drawing = Drawing([], [], [], [], [])
     _draw_areas(dataset, policy, content, frame, drawing)
-    for _region, within in content.regions:
-        area = region_area(within, frame)
+    areas = [(region, region_area(within, frame)) for region, within in content.regions]
+    for _region, area in areas:
         if len(area) >= 3:
             drawing.layers.append(html('<path class="ex-map-region" d="{}"/>', _path(area, close=True)))
             _key(drawing, "region")
@@ -316,7 +321,7 @@ def draw(dataset: Dataset, policy: naming.NamingPolicy, content: Content, href: 
             drawing.layers.append(html('<path class="ex-map-road" d="{}"/>', path))
             _key(drawing, "road")
             drawing.drawn.append(road)
-    _draw_region_labels(policy, content, frame, drawing)
+    _draw_region_labels(policy, areas, drawing)
     roads = {road.place for road in content.roads if road.place}
     marks = [Mark(place, frame.xy(_coordinates(place) or (0, 0)), place.id == content.focus, place.id in roads)
              for place in located]
@@ -329,7 +334,7 @@ def draw(dataset: Dataset, policy: naming.NamingPolicy, content: Content, href: 
         drawing.taken.append((left, y - FONT * 0.8, left + width, y + FONT * 0.25))
     drawing.layers += _country_names(frame, drawing)
     drawing.layers.append(_scale_bar(frame))
-    links = [_mark(mark, _label(mark.place, policy), spot, href[mark.place.id])
+    links = [_mark(mark, _label(mark.place, policy), spot, href(mark.place))
              for mark, spot in zip(marks, spots, strict=True)]
     title_id, desc_id = f"ex-map-{content.key}-title", f"ex-map-{content.key}-desc"
     # The picture is role="img" (its title and description speak for it); the places' links lie over it, outside
@@ -415,9 +420,9 @@ def _area_span(ring: Sequence[XY]) -> float:
     return min(max(p[0] for p in ring) - min(p[0] for p in ring), max(p[1] for p in ring) - min(p[1] for p in ring))
 
 
-def _draw_region_labels(policy: naming.NamingPolicy, content: Content, frame: Frame, drawing: Drawing) -> None:
-    for region, within in content.regions:
-        area = region_area(within, frame)
+def _draw_region_labels(policy: naming.NamingPolicy, areas: Sequence[tuple[Place, list[XY]]],
+                        drawing: Drawing) -> None:
+    for region, area in areas:
         if len(area) < 3:
             continue
         text, lang = _label(region, policy)

@@ -51,10 +51,10 @@ def _figure(ctx: PageContext, content: maps.Content, missing: Sequence[Place]) -
                           entity_link(ctx, region.id), links(ctx, [place.id for place in within])))
     for road in content.roads:
         through = links(ctx, road.places) if road.places else Markup("")
-        name = entity_link(ctx, road.place, road.name) if road.place else html("{}", road.name)
+        name = entity_link(ctx, road.place) if road.place else html("{}", road.name)
         items.append(html('<li>{} <span class="ex-map-kind">(road, drawn as a line{})</span></li>', name,
                           html(" through {}", through) if through else Markup("")))
-    legend = _legend(content, drawing)
+    legend = _legend(ctx, drawing)
     sources = list(dict.fromkeys(boundary.source for boundary in drawing.drawn))
     credit = Markup("")
     if sources:
@@ -69,12 +69,13 @@ def _figure(ctx: PageContext, content: maps.Content, missing: Sequence[Place]) -
                 content.key, drawing.svg, content.title, Markup("").join(items), legend, credit, missing_text)
 
 
-def _legend(content: maps.Content, drawing: maps.Drawing) -> Markup:
+def _legend(ctx: PageContext, drawing: maps.Drawing) -> Markup:
     shown = []
     for key in ("story", "land", "region", "road"):
         if key in drawing.legend:
             swatch, text = LEGEND[key]
-            road = next((b.name for b in drawing.drawn if b.shape == "line"), "")
+            road = next((maps.feature_name(ctx.dataset, ctx.policy, b) for b in drawing.drawn if b.shape == "line"),
+                        "")
             shown.append((swatch, text.format(road) if key == "road" else text))
     if not shown:
         return Markup("")

@@ -279,6 +279,12 @@ def _label(place: Place, policy: naming.NamingPolicy) -> tuple[str, str]:
     return name.text, lang
 
 
+def feature_name(dataset: Dataset, policy: naming.NamingPolicy, feature: Boundary) -> str:
+    """What a feature is called: its place's name under the naming policy, else its own ``name``."""
+    place = dataset.places.get(feature.place) if feature.place else None
+    return naming.shown_text(place, policy) if place else feature.name
+
+
 def _road_points(dataset: Dataset, road: Boundary) -> list[Point]:
     if road.places:
         return [point for place_id in road.places if (point := _coordinates(dataset.places[place_id]))]
@@ -471,7 +477,8 @@ def describe(dataset: Dataset, policy: naming.NamingPolicy, content: Content, lo
                      f"({_and([naming.shown_text(place, policy) for place in within])}), not a boundary")
     for road in content.roads:
         through = [naming.shown_text(dataset.places[place_id], policy) for place_id in road.places]
-        parts.append(f"the {road.name} as a line" + (f" through {_and(through)}" if through else ""))
+        parts.append(f"{feature_name(dataset, policy, road)} as a line" + (f" through {_and(through)}" if through
+                                                                              else ""))
     return "North-up map showing " + "; ".join(parts) + "." if parts else "North-up map."
 
 

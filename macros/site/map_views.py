@@ -44,7 +44,9 @@ def _figure(ctx: PageContext, content: maps.Content, missing: Sequence[Place]) -
     drawing = maps.draw(data, ctx.policy, content, ctx.href)
     roads = {road.place for road in content.roads}
     located = [place for place in content.places if place.coordinates][:maps.MAX_MARKS]
-    items = [html("<li>{} <span class=\"ex-map-kind\">({})</span></li>", entity_link(ctx, place.id), place.category)
+    items = [html("<li>{} <span class=\"ex-map-kind\">({})</span></li>",
+                  html("<strong>{}</strong>", ctx.name_of(place)) if place.id == content.focus
+                  else entity_link(ctx, place.id), place.category)  # (a page never links itself)
              for place in located if place.id not in roads]  # a road's place is listed with its line
     for region, within in content.regions:
         items.append(html('<li>{} <span class="ex-map-kind">(region, drawn as the area around {})</span></li>',

@@ -456,6 +456,9 @@ def _mark(mark: Mark, label: tuple[str, str], spot: tuple[float, float, str], hr
         box[0], box[2] = box[0] - grow, box[2] + grow
     lang_attribute = html(' lang="{}"', lang) if lang else Markup("")
     dot = html('<circle cx="{:.1f}" cy="{:.1f}" r="{}"/>', x0, y0, 6 if mark.focus else 4.5)
+    if mark.focus:  # the place of the page itself: marked, not linked
+        return html('<g class="ex-map-place ex-map-place--focus" data-place="{}">{}<text x="{:.1f}" y="{:.1f}" '
+                    'text-anchor="{}"{}>{}</text></g>', mark.place.id, dot, x, y, anchor, lang_attribute, text)
     return html('<a class="ex-map-place{}" href="{}" tabindex="-1" data-place="{}">'
                 '<rect class="ex-map-hit" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>'
                 '{}<text x="{:.1f}" y="{:.1f}" text-anchor="{}"{}>{}</text></a>',

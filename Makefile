@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check gaps schema offline bench clean
+.PHONY: serve build test lint check gaps schema offline bench clean boundaries
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ gaps: $(BIN)/.installed  ## list what valid data still lacks (an editor's to-do 
 
 schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
 	$(BIN)/python -m macros schema
+
+boundaries: $(BIN)/.installed  ## rewrite data/boundaries.geojson from Natural Earth (npm: world-atlas), then check
+	$(BIN)/python scripts/boundaries.py
+	$(BIN)/python -m macros check
 
 offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as dist/explainer-offline.zip
 	PYTHON=$(BIN)/python scripts/build-offline

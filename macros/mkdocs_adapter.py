@@ -34,7 +34,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, html, pages, reference, render
+from macros.site import edit_links, html, map_views, pages, reference, render
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 
@@ -454,6 +454,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
         return _html(render.download_list(_ctx(), state().downloads))
 
+    def overview_map() -> str:
+        """The story's map, drawn at build time: its countries, region, key events' places and roads."""
+        return _html(map_views.overview_map(_ctx()))
+
     def data_reference(stem: str) -> str:
         """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""
         if stem not in FILES:
@@ -464,5 +468,6 @@ def _macros() -> dict[str, Callable[..., Any]]:
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,
+                                                         overview_map,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

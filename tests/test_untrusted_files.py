@@ -152,3 +152,13 @@ def test_a_data_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     (project / "data").symlink_to(tmp_path / "elsewhere")
     assert _refused(project) == "data:1: the data folder is a link, and is not read; put the data files in a folder " \
                                 "of the project\n"
+
+
+@pytest.mark.parametrize("maker", [_fifo, _link("/dev/zero")])
+def test_the_map_outlines_are_read_only_from_a_regular_file(tmp_path: Path, maker: object) -> None:
+    project = mini_project(tmp_path / "project")
+    maker(project / "data" / "boundaries.geojson")  # type: ignore[operator]
+    start = time.monotonic()
+    out = _refused(project)
+    assert time.monotonic() - start < 30
+    assert out.startswith("data/boundaries.geojson:1: the file is ") and "not a regular file" in out, out

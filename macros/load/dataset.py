@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from macros.load import check_links
+from macros.load.boundaries import FILE_NAME as BOUNDARIES_FILE
+from macros.load.boundaries import load_boundaries
 from macros.load.check_names import check_names
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
@@ -236,15 +238,22 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     if seed_document is not None and seed_intact:
         seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable)
         problems += seed_problems
+    boundary_file = data_dir / BOUNDARIES_FILE
+    boundary_problems, boundaries = load_boundaries(
+        boundary_file, _shown(boundary_file, root),
+        {entry.id: bool(entry.value.get("coordinates")) for entry in entries if entry.stem == "places"},
+        {entry.id for entry in entries if entry.stem == "sources"}, unreadable)
+    problems += boundary_problems
     if not unreadable and seed_intact:
-        problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None)
+        problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None,
+                                                {boundary.source for boundary in boundaries})
     if problems:
         raise DataError(problems)
     tables: dict[str, dict[str, Any]] = {stem: {} for stem in check_links.KIND_OF_FILE}
     for entry in entries:
         tables[entry.stem][entry.id] = _build(entry)
     return model.Dataset(sources=tables["sources"], actors=tables["actors"], places=tables["places"],
-                         events=tables["events"], terms=tables["glossary"], seed=seed)
+                         events=tables["events"], terms=tables["glossary"], seed=seed, boundaries=boundaries)
 
 
 def _outside(file: Path, folder: Path) -> bool:

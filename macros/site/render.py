@@ -404,11 +404,15 @@ def place_page(ctx: PageContext, place: Place) -> Markup:
         place.category, where, place.description, cite(ctx, place.sources))]
     parts.append(_section("Names", "names", names_table(ctx, place.names) + (
         html('<p>Also written: {}</p>', ", ".join(place.aliases)) if place.aliases else Markup(""))))
+    from macros.site import map_views  # (it imports this module)
     if place.coordinates:
         coords = place.coordinates
         parts.append(_section("Location", "location", html(
             '<p class="ex-coordinates"><data value="{},{}">{}</data>{}</p>',
-            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))))
+            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))
+            + map_views.place_map(ctx, place)))
+    else:
+        parts.append(_section("Location", "location", map_views.place_map(ctx, place)))
     within = data.places_within.get(place.id, ())
     if within:
         parts.append(_section("Places in it", "within", html("<p>{}</p>",
@@ -424,7 +428,9 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     if event.actors:
         parts.append(_section("Who", "actors", html("<p>{}</p>", links(ctx, event.actors))))
     if event.places:
-        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))))
+        from macros.site import map_views  # (it imports this module)
+        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))
+                              + map_views.event_map(ctx, event)))
     if event.claims:
         parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
     if event.media:
@@ -604,11 +610,13 @@ def source_list(ctx: PageContext, sources: Iterable[Source] | None = None) -> Ma
     items = []
     for source in sorted(sources, key=lambda item: (item.publisher.casefold(), item.date.sort_key())):
         citing = [event.id for event in data.events_by_entity.get(source.id, ())]
-        others = [entry for entry in data.citations.get(source.id, ()) if entry != "seed"]
+        others = [entry for entry in data.citations.get(source.id, ()) if entry not in {"seed", "maps"}]
         cited_by = links(ctx, [*citing, *others])
         if "seed" in data.citations.get(source.id, ()):
             seed_link = html('<a href="{}">the article’s context notes</a>', ctx.link(pages.SEED_PAGE))
             cited_by = Markup(", ").join(part for part in (cited_by, seed_link) if part)
+        if "maps" in data.citations.get(source.id, ()):  # an outline or line in data/boundaries.geojson
+            cited_by = Markup(", ").join(part for part in (cited_by, Markup("the maps")) if part)
         items.append(html('<li id="{}">{}<br><span class="ex-meta-label">Cited by:</span> {}</li>',
             source.id, source_reference(ctx, source), cited_by or Markup("—")))
     return html('<ul class="ex-sources">{}</ul>', Markup("").join(items))

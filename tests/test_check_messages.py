@@ -99,6 +99,7 @@ DANGLING_CASES = {
     ("figures", ("according_to",)): "dangling-figure-according-to",
     ("figures", ("events", "*")): "dangling-figure-events", ("figures", ("sources", "*")): "dangling-figure-sources",
     ("seed", ("lede_sources", "*")): "dangling-seed-lede-sources",
+    ("seed", ("key_figures", "*")): "dangling-seed-key-figures",
 }
 
 

@@ -47,7 +47,8 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
 }
 SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"),
                    (("lede_sources", "*"), "source", "has a lede citing"),
-                   (("key_events", "*"), "event", "opens the home page with"))
+                   (("key_events", "*"), "event", "opens the home page with"),
+                   (("key_figures", "*"), "figure", "shows on the home page"))
 DATE_FIELDS = {"sources": (("date",),),  # an event's date and end are a span: span_problems
                "actors": (("names", "*", "period", "from"), ("names", "*", "period", "to")),
                "places": (("names", "*", "period", "from"), ("names", "*", "period", "to"))}

@@ -137,7 +137,8 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
     return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes),
                                 key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters),
                                 site_name=seed.get("site_name"), site_description=seed.get("site_description"),
-                                lede=seed.get("lede"), lede_sources=tuple(seed.get("lede_sources", ())))
+                                lede=seed.get("lede"), lede_sources=tuple(seed.get("lede_sources", ())),
+                                key_figures=tuple(seed.get("key_figures", ())))
 
 
 def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:

@@ -241,6 +241,8 @@ SEED = {
         "lede": _text("The home page's opening: two to four plain sentences from the data, saying what happened, "
                       "where, and why it matters.", 1200),
         "lede_sources": _ids("The sources of the lede, cited after it."),
+        "key_figures": _ids("The figures the home page shows (ids in figures.yml), in this order; without it, the "
+                            "figures of the key events."),
         "key_events": _ids("The events the home page opens with, in this order: what the article reports and what "
                            "came of it."),
         "chapters": {"type": "array", "description": "The \"What happened next\" page: the story after the "

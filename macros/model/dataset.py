@@ -222,6 +222,7 @@ class Seed:
     site_description: str | None = None
     lede: str | None = None
     lede_sources: tuple[str, ...] = ()
+    key_figures: tuple[str, ...] = ()
 
 
 Entity = Actor | Place | Event | Term | Source

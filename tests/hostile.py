@@ -3,6 +3,7 @@ reach the reader as the characters typed, never as code."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,8 @@ def hostile_dataset(target: Path, payloads: list[str] = PAYLOADS) -> list[str]:
     seed_text = (MINI / "seeds" / "mini.txt").read_text(encoding="utf-8")
     for stem, (_key, file_schema) in schema.FILES.items():
         mini_file = MINI / "data" / f"{stem}.yml"
-        data = yaml.safe_load(mini_file.read_text(encoding="utf-8")) if mini_file.exists() else SAMPLES[stem]
+        data = (yaml.safe_load(mini_file.read_text(encoding="utf-8")) if mini_file.exists()
+                else copy.deepcopy(SAMPLES[stem]))  # a copy: payloads are written into it
         if stem in OPTIONAL:
             OPTIONAL[stem](data)
         for container, key, limit, path in list(text_fields(data, file_schema)):

@@ -270,6 +270,8 @@ def generate(target: Path, size: Size, seed: int = 1) -> Path:
     _dump(data / "events.yml", "events", events)
     _dump(data / "glossary.yml", "terms", terms)
     _dump(data / "seed.yml", "seed", seed_data)
+    # Written over a copy of a project, it leaves none of that project's optional files (figures name its ids).
+    (data / "figures.yml").unlink(missing_ok=True)
     return target
 
 

@@ -31,7 +31,8 @@ def check(root: Path, data_dir: Path | None, output: str = "text") -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
         return 1
     print(f"data is valid: {len(dataset.events)} events, {len(dataset.actors)} actors, {len(dataset.places)} "
-          f"places, {len(dataset.terms)} terms, {len(dataset.sources)} sources")
+          f"places, {len(dataset.terms)} terms, {len(dataset.sources)} sources"
+          + (f", {len(dataset.figures)} figures" if dataset.figures else ""))
     return 0
 
 

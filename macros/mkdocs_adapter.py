@@ -34,7 +34,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, html, map_views, pages, reference, render
+from macros.site import edit_links, figures, front_page, html, map_views, pages, reference, render
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 
@@ -446,6 +446,14 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """The story's key events (`key_events` in data/seed.yml) with their summaries and sources."""
         return _html(render.key_events(_ctx()))
 
+    def lede() -> str:
+        """The home page's opening sentences (`lede` in data/seed.yml), with their sources cited."""
+        return _html(front_page.lede(_ctx()))
+
+    def key_figures() -> str:
+        """The "Key figures" box: the figures of the key events (data/figures.yml), each attributed, side by side."""
+        return _html(figures.key_figures(_ctx()))
+
     def chapters() -> str:
         """What happened next, chapter by chapter (`chapters` in data/seed.yml)."""
         return _html(render.chapters(_ctx()))
@@ -468,6 +476,6 @@ def _macros() -> dict[str, Callable[..., Any]]:
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,
-                                                         overview_map,
+                                                         overview_map, lede, key_figures,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

@@ -3,6 +3,7 @@ reach the reader as the characters typed, never as code."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -106,8 +107,16 @@ OPTIONAL = {
     "events": lambda data: (data["events"][0].update(
         group="A group", media={"url": "https://example.org/photo.jpg", "credit": "A credit", "caption": "A caption"}),
         next(event for event in data["events"] if "claims" in event)["claims"][0].update(
-            translation="Local measures.", translated_by="explainer")),
+            translation="Local measures.", translated_by="explainer"),
+        data["events"][0].update(outcome="An outcome.")),
+    "seed": lambda data: data["seed"].update(lede="A lede.", lede_sources=["src-one"]),
 }
+# Optional files the mini dataset leaves out, written here so that their text fields get payloads too.
+SAMPLES = {"figures": {"figures": [{"id": "toll", "counts": "People killed", "measure": "killed", "value": 200,
+                                    "qualifier": "at-least", "date": "2023-09-19", "according_to": "south",
+                                    "events": ["operation"], "sources": ["src-one"], "note": "A note.",
+                                    "series": [{"date": "2023-09-19", "value": 100}, {"date": "2023-09-20",
+                                                                                    "value": 200}]}]}}
 COVERED: set[tuple[str, Path_]] = set()  # (file stem, schema path) of every field hostile_dataset filled
 
 
@@ -123,7 +132,9 @@ def hostile_dataset(target: Path, payloads: list[str] = PAYLOADS) -> list[str]:
     (target / "seeds").mkdir(exist_ok=True)
     seed_text = (MINI / "seeds" / "mini.txt").read_text(encoding="utf-8")
     for stem, (_key, file_schema) in schema.FILES.items():
-        data = yaml.safe_load((MINI / "data" / f"{stem}.yml").read_text(encoding="utf-8"))
+        mini_file = MINI / "data" / f"{stem}.yml"
+        data = (yaml.safe_load(mini_file.read_text(encoding="utf-8")) if mini_file.exists()
+                else copy.deepcopy(SAMPLES[stem]))  # a copy: payloads are written into it
         if stem in OPTIONAL:
             OPTIONAL[stem](data)
         for container, key, limit, path in list(text_fields(data, file_schema)):

@@ -96,6 +96,10 @@ DANGLING_CASES = {
     ("seed", ("notes", "*", "sources", "*")): "dangling-seed-note-sources",
     ("seed", ("key_events", "*")): "seed-key-event-unknown",
     ("sources", ("party",)): "dangling-source-party",
+    ("figures", ("according_to",)): "dangling-figure-according-to",
+    ("figures", ("events", "*")): "dangling-figure-events", ("figures", ("sources", "*")): "dangling-figure-sources",
+    ("seed", ("lede_sources", "*")): "dangling-seed-lede-sources",
+    ("seed", ("key_figures", "*")): "dangling-seed-key-figures",
 }
 
 

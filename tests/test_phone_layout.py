@@ -8,7 +8,8 @@ from typing import Any
 
 PAGES = ["index.html", "article/index.html", "timeline/index.html", "names/index.html", "glossary/index.html",
          "places/hakari-bridge/index.html", "actors/ilham-aliyev/index.html",
-         "events/2023-09-19-azerbaijani-operation/index.html", "contributing/index.html", "data/index.html"]
+         "events/2023-09-19-azerbaijani-operation/index.html",
+         "events/2023-09-24-exodus/index.html", "contributing/index.html", "data/index.html"]
 
 
 def test_no_page_is_wider_than_a_phone(browser: Any, site: Path) -> None:

@@ -50,7 +50,7 @@ def test_problems_in_a_file_of_over_10000_lines_name_the_right_line(line_end: st
     assert result.returncode == 1
     assert result.stdout == (
         f"data/events.yml:{lines['colour']}: event 'event-2400': unknown key 'colour'; the keys allowed here are: "
-        "id, date, end, approximate, kind, title, summary, actors, places, sources, claims, group, media\n")
+        "id, date, end, approximate, kind, title, summary, actors, places, sources, claims, group, media, outcome\n")
     # Once the shape is right, the date and the reference are judged, on their own lines.
     (project / "data" / "events.yml").write_bytes(
         ("\ufeff" + text.replace("    colour: red\n", "    approximate: true\n").replace("\n", line_end)).encode())

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.interop import timelinejs
-from macros.model import Actor, Dataset, Event, Name, PartialDate, Place, Source, Term, format_range
+from macros.model import Actor, Dataset, Event, Figure, Name, PartialDate, Place, Source, Term, format_range
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: figures (data/figures.yml), events' outcome, the seed's lede
 FOLDER = "downloads"
 
 
@@ -78,7 +78,16 @@ def event_entry(event: Event) -> dict[str, Any]:
         "claims": [_compact({"by": claim.by, "says": claim.says, "quote": claim.quote, "source": claim.source,
                              "disputed_by": list(claim.disputed_by), "translation": claim.translation,
                              "translated_by": claim.translated_by}) for claim in event.claims],
-        "group": event.group, "media": media})
+        "group": event.group, "media": media, "outcome": event.outcome})
+
+
+def figure_entry(figure: Figure) -> dict[str, Any]:
+    return _compact({
+        "id": figure.id, "counts": figure.counts, "measure": figure.measure, "value": figure.value,
+        "low": figure.low, "high": figure.high, "qualifier": figure.qualifier, "date": figure.date.iso,
+        "end": figure.end.iso if figure.end else None, "according_to": figure.according_to,
+        "events": list(figure.events), "sources": list(figure.sources), "note": figure.note,
+        "series": [{"date": point.date.iso, "value": point.value} for point in figure.series]})
 
 
 def term_entry(term: Term) -> dict[str, Any]:
@@ -101,7 +110,9 @@ def dataset_json(dataset: Dataset, title: str) -> dict[str, Any]:
         "places": [place_entry(place) for place in dataset.places.values()],
         "events": [event_entry(event) for event in dataset.chronology],
         "terms": [term_entry(term) for term in dataset.terms.values()],
-        "seed": _compact({"source": seed.source, "file": seed.file,
+        "figures": [figure_entry(figure) for figure in dataset.figures.values()],
+        "seed": _compact({"source": seed.source, "file": seed.file, "lede": seed.lede,
+                          "lede_sources": list(seed.lede_sources),
                           "notes": [{"id": note.id, "passage": note.passage, "verdict": note.verdict,
                                      "note": note.note, "sources": list(note.sources)} for note in seed.notes]})
         if seed else None,

@@ -15,7 +15,8 @@ from macros.load.reserved_ids import reserved
 from macros.load.yamlfile import Pointer, YamlDocument
 from macros.model import fold, parse_date
 
-KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event", "glossary": "term"}
+KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event", "glossary": "term",
+                "figures": "figure"}
 FILE_OF_KIND = {kind: stem for stem, kind in KIND_OF_FILE.items()}
 
 # (field path inside one entry, the kind it refers to, the verb of the message). "*" stands for each item.
@@ -40,9 +41,15 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {
         (("sources", "*"), "source", "cites"),
     ),
     "sources": ((("party",), "actor", "speaks for"),),
+    "figures": (
+        (("according_to",), "actor", "is given by"), (("events", "*"), "event", "belongs to"),
+        (("sources", "*"), "source", "cites"),
+    ),
 }
 SEED_REFERENCES = ((("source",), "source", "names as its article"), (("notes", "*", "sources", "*"), "source", "cites"),
-                   (("key_events", "*"), "event", "opens the home page with"))
+                   (("lede_sources", "*"), "source", "has a lede citing"),
+                   (("key_events", "*"), "event", "opens the home page with"),
+                   (("key_figures", "*"), "figure", "shows on the home page"))
 DATE_FIELDS = {"sources": (("date",),),  # an event's date and end are a span: span_problems
                "actors": (("names", "*", "period", "from"), ("names", "*", "period", "to")),
                "places": (("names", "*", "period", "from"), ("names", "*", "period", "to"))}

@@ -20,7 +20,7 @@ _VALIDATORS = {stem: Draft202012Validator(file_schema) for stem, (_key, file_sch
 # valid?" for every build, and jsonschema, whose errors carry what the messages need, explains a refusal.
 _FAST = {stem: fastjsonschema.compile(file_schema) for stem, (_key, file_schema) in declared.FILES.items()}
 _KIND_OF_FILE = {"sources": "source", "actors": "actor", "places": "place", "events": "event",
-                 "glossary": "term", "seed": "seed note"}
+                 "glossary": "term", "seed": "seed note", "figures": "figure"}
 
 
 def _type_of(value: Any) -> str:
@@ -46,6 +46,8 @@ def _fix_for_type(field: str, expected: str, value: Any) -> str:
         return f"write one piece of text after `{field}:`, in quotes if it starts with [ or {{"
     if expected == "boolean" and isinstance(value, str):
         return f"write `{field}: true` or `{field}: false` (yes, no, on and off are text here)"
+    if expected in {"integer", "number"} and isinstance(value, str):
+        return f"write the number without quotes or thousands separators, like `{field}: 100417`"
     if expected == "array":
         return f"write a list: `{field}: [a, b]`"
     if expected == "object":

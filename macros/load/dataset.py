@@ -11,12 +11,13 @@ from typing import Any
 from macros.load import check_links
 from macros.load.boundaries import FILE_NAME as BOUNDARIES_FILE
 from macros.load.boundaries import load_boundaries
+from macros.load.check_figures import check_figures
 from macros.load.check_names import check_names
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
 from macros.load.regular_files import not_regular, refusal
 from macros.load.reserved_ids import reserved
-from macros.load.schema import FILES
+from macros.load.schema import FILES, OPTIONAL_FILES
 from macros.load.yamlfile import YamlDocument, read_yaml
 from macros.model import PartialDate, parse_date
 from macros.model import dataset as model
@@ -40,7 +41,7 @@ def _names(values: list[dict[str, Any]] | None) -> tuple[model.Name, ...]:
     return tuple(names)
 
 
-def _build(entry: check_links.Entry) -> model.Entity:
+def _build(entry: check_links.Entry) -> model.Entity | model.Figure:
     value = entry.value
     origin = model.Origin(entry.document.path, entry.line())
     if entry.stem == "sources":
@@ -75,6 +76,15 @@ def _build(entry: check_links.Entry) -> model.Entity:
                                      translated_by=claim.get("translated_by"))
                          for claim in value.get("claims", ())),
             group=value.get("group"), media=model.Media(**value["media"]) if "media" in value else None,
+            outcome=value.get("outcome"), origin=origin)
+    if entry.stem == "figures":
+        return model.Figure(
+            id=value["id"], counts=" ".join(value["counts"].split()), measure=value["measure"],
+            date=_date(value["date"]), according_to=value["according_to"], sources=tuple(value["sources"]),
+            value=value.get("value"), low=value.get("low"), high=value.get("high"), qualifier=value.get("qualifier"),
+            end=_date(value["end"]) if "end" in value else None, events=tuple(value.get("events", ())),
+            note=value.get("note"),
+            series=tuple(model.Point(_date(point["date"]), point["value"]) for point in value.get("series", ())),
             origin=origin)
     return model.Term(
         id=value["id"], term=value["term"], definition=value["definition"], sources=tuple(value["sources"]),
@@ -143,7 +153,9 @@ def _check_seed(document: YamlDocument, data_dir: Path, lookup: check_links.Look
         chapters.append(model.Chapter(title=chapter["title"], start=chapter["from"], end=chapter.get("to")))
     return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes),
                                 key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters),
-                                site_name=seed.get("site_name"), site_description=seed.get("site_description"))
+                                site_name=seed.get("site_name"), site_description=seed.get("site_description"),
+                                lede=seed.get("lede"), lede_sources=tuple(seed.get("lede_sources", ())),
+                                key_figures=tuple(seed.get("key_figures", ())))
 
 
 # Words of a web page's furniture (comment forms, sharing, newsletters) that a copy-and-paste of an article drags
@@ -204,6 +216,8 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
             problems.append(Problem(shown, 1, refusal(irregular)))
             unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
             continue
+        if not file.exists() and stem in OPTIONAL_FILES:
+            continue
         if not file.exists():
             problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
             continue
@@ -234,6 +248,7 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     problems += check_links.check_dates(entries)
     problems += check_links.check_aliases(entries)
     problems += check_names(entries)
+    problems += check_figures(entries)
     seed: model.Seed | None = None
     if seed_document is not None and seed_intact:
         seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable)
@@ -253,7 +268,8 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     for entry in entries:
         tables[entry.stem][entry.id] = _build(entry)
     return model.Dataset(sources=tables["sources"], actors=tables["actors"], places=tables["places"],
-                         events=tables["events"], terms=tables["glossary"], seed=seed, boundaries=boundaries)
+                         events=tables["events"], terms=tables["glossary"], seed=seed, boundaries=boundaries,
+                         figures=tables["figures"])
 
 
 def _outside(file: Path, folder: Path) -> bool:

@@ -174,6 +174,8 @@ EVENT = _object({
     "claims": {"type": "array", "items": CLAIM, "description": "What each side says, attributed."},
     "group": _text("A label that groups events in a row, as a TimelineJS sheet's Group column does.", 100),
     "media": MEDIA,
+    "outcome": _text("How it ended, in one neutral sentence, where the sources state it (shown in the event's "
+                     "infobox).", 300),
 }, ["id", "date", "kind", "title", "summary", "sources"], "A dated event with its sources.")
 
 ALTERNATIVE = _object({
@@ -195,6 +197,33 @@ TERM = _object({
     "sources": _ids("Sources for the definition and usage.", min_items=1),
 }, ["id", "term", "definition", "sources"], "A contested or technical term.")
 
+# What a figure counts, so that figures of one kind can be told apart and charted together.
+MEASURES = ["killed", "wounded", "missing", "displaced", "arrived", "detained", "troops", "destroyed", "other"]
+QUALIFIERS = ["at-least", "about", "up-to"]
+COUNT = {"type": "integer", "minimum": 0, "description": "A whole number, as the source gives it (no commas)."}
+
+FIGURE = _object({
+    "id": _id("Unique id across all data files."),
+    "counts": _text("What is counted, of whom, when: figures with the same `counts` (word for word) are shown side "
+                    "by side, each attributed, never added up or averaged.", 300),
+    "measure": {"enum": MEASURES, "description": "What kind of count it is."},
+    "value": {**COUNT, "description": "The number. Give either `value`, or `low` and `high` for a range."},
+    "low": {**COUNT, "description": "The lower end of a range (with `high`, instead of `value`)."},
+    "high": {**COUNT, "description": "The upper end of a range (with `low`, instead of `value`)."},
+    "qualifier": {"enum": QUALIFIERS, "description": "How the source words it: at least, about, up to."},
+    "date": _date("The first day (or month, or year) the count covers."),
+    "end": _date("The last day it covers."),
+    "according_to": _id("Who gives the number: the actor (a side, or an independent body) in actors.yml."),
+    "events": _ids("The events it belongs to: it is shown on their pages."),
+    "sources": _ids("The pages that state the number (a newspaper reporting it counts; name the counter in "
+                    "`according_to`).", min_items=1),
+    "note": _text("One sentence of context (what it includes, as of when).", 500),
+    "series": {"type": "array", "minItems": 2, "description": "Dated values of the same count, drawn as a chart "
+               "(arrivals by date, deaths by year), in date order, within `date` to `end`.",
+               "items": _object({"date": _date("The day (or month, or year) of this value."), "value": COUNT},
+                                ["date", "value"])},
+}, ["id", "counts", "measure", "date", "according_to", "sources"], "One count by one counter, with its sources.")
+
 SEED = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "data/seed",
@@ -214,6 +243,11 @@ SEED = {
             "note": _text("The context, neutral, with sources."),
             "sources": _ids("Sources for the note.", min_items=1),
         }, ["id", "passage", "verdict", "note", "sources"])},
+        "lede": _text("The home page's opening: two to four plain sentences from the data, saying what happened, "
+                      "where, and why it matters.", 1200),
+        "lede_sources": _ids("The sources of the lede, cited after it."),
+        "key_figures": _ids("The figures the home page shows (ids in figures.yml), in this order; without it, the "
+                            "figures of the key events."),
         "key_events": _ids("The events the home page opens with, in this order: what the article reports and what "
                            "came of it."),
         "chapters": {"type": "array", "description": "The \"What happened next\" page: the story after the "
@@ -233,7 +267,11 @@ FILES: dict[str, tuple[str, Schema]] = {
     "events": ("events", _file("events", EVENT, "Dated events, with sources and attributed claims.")),
     "glossary": ("terms", _file("terms", TERM, "Contested and technical terms.")),
     "seed": ("seed", SEED),
+    "figures": ("figures", _file("figures", FIGURE, "Key figures: counts (killed, displaced, arrived…), each "
+                                 "attributed to who gives it, with sources.")),
 }
+# Files a newsroom may leave out: without them, nothing is missing.
+OPTIONAL_FILES = {"figures"}
 
 
 def schema_json(stem: str) -> str:

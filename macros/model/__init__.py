@@ -6,12 +6,27 @@ side's name a place is shown by (``naming``: pages and the context layer both us
 both). Imports nothing else of the explainer.
 """
 
-from macros.model.dataset import Actor, Chapter, Claim, Dataset, Entity, Event, Media, Name, Origin, Place, Source, Term
+from macros.model.dataset import (
+    Actor,
+    Chapter,
+    Claim,
+    Dataset,
+    Entity,
+    Event,
+    Figure,
+    Media,
+    Name,
+    Origin,
+    Place,
+    Point,
+    Source,
+    Term,
+)
 from macros.model.dates import MONTHS, PartialDate, format_date, format_range, parse_date
 from macros.model.names import display_name, fold, heading, letters
 
 __all__ = [
-    "MONTHS", "Actor", "Chapter", "Claim", "Dataset", "Entity", "Event", "Media", "Name", "Origin",
-    "PartialDate", "Place", "Source", "Term", "display_name", "fold", "format_date", "format_range", "heading",
+    "MONTHS", "Actor", "Chapter", "Claim", "Dataset", "Entity", "Event", "Figure", "Media", "Name", "Origin",
+    "PartialDate", "Place", "Point", "Source", "Term", "display_name", "fold", "format_date", "format_range", "heading",
     "letters", "parse_date",
 ]

@@ -128,6 +128,7 @@ class Event:
     claims: tuple[Claim, ...] = ()
     group: str | None = None
     media: Media | None = None
+    outcome: str | None = None
     origin: Origin = Origin("", 0)
     kind: str = field(default="event", init=False)
 
@@ -162,6 +163,37 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Point:
+    """One dated value of a figure's series."""
+
+    date: PartialDate
+    value: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count by one counter (``data/figures.yml``). Figures with the same ``counts`` are shown side by side,
+    never merged: a figure is a claim of its counter, not a fact."""
+
+    id: str
+    counts: str
+    measure: str
+    date: PartialDate
+    according_to: str
+    sources: tuple[str, ...]
+    value: int | None = None  # or low and high
+    low: int | None = None
+    high: int | None = None
+    qualifier: str | None = None  # at-least, about, up-to
+    end: PartialDate | None = None
+    events: tuple[str, ...] = ()
+    note: str | None = None
+    series: tuple[Point, ...] = ()
+    origin: Origin = Origin("", 0)
+    kind: str = field(default="figure", init=False)
+
+
+@dataclass(frozen=True)
 class Note:
     id: str
     passage: str
@@ -189,6 +221,9 @@ class Seed:
     chapters: tuple[Chapter, ...] = ()
     site_name: str | None = None
     site_description: str | None = None
+    lede: str | None = None
+    lede_sources: tuple[str, ...] = ()
+    key_figures: tuple[str, ...] = ()
 
 
 Entity = Actor | Place | Event | Term | Source
@@ -205,6 +240,7 @@ class Dataset:
     terms: dict[str, Term]
     seed: Seed | None = None
     boundaries: tuple[Boundary, ...] = ()  # data/boundaries.geojson, for the maps
+    figures: dict[str, Figure] = field(default_factory=dict)
 
     def entity(self, entity_id: str) -> Entity | None:
         tables: tuple[dict[str, Entity], ...] = (self.actors, self.places, self.events,  # type: ignore[assignment]
@@ -299,6 +335,15 @@ class Dataset:
                 for source_id in note.sources:
                     if "seed" not in found[source_id]:
                         found[source_id].append("seed")
+        return {key: tuple(value) for key, value in found.items()}
+
+    @cached_property
+    def figures_by_event(self) -> dict[str, tuple[Figure, ...]]:
+        """For every event id: the figures that belong to it, in the order of the file."""
+        found: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.figures.values():
+            for event_id in figure.events:
+                found[event_id].append(figure)
         return {key: tuple(value) for key, value in found.items()}
 
     @cached_property

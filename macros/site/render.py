@@ -36,6 +36,7 @@ LANGUAGES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russ
 SCRIPTS = {"Latn": "Latin", "Armn": "Armenian", "Cyrl": "Cyrillic", "Arab": "Arabic", "Geor": "Georgian",
            "Hans": "Chinese"}
 KIND_LABELS = pages.KIND_LABELS
+FOLD_REFERENCES = 12  # more references than this are folded under their heading
 
 
 def language_name(code: str) -> str:
@@ -164,7 +165,12 @@ def references(ctx: PageContext) -> Markup:
              number, source_reference(ctx, ctx.dataset.sources[source_id]),
              ctx.link(pages.source_page(ctx.dataset, source_id)))
         for number, source_id in enumerate(ctx.cited, start=1))
-    return html('<h2 id="references">References</h2><ol class="ex-refs">{}</ol>', items)
+    if len(ctx.cited) <= FOLD_REFERENCES:
+        return html('<h2 id="references">References</h2><ol class="ex-refs">{}</ol>', items)
+    # A long list is folded so that it does not fill the page under the story; a citation mark still leads to its
+    # reference (docs/assets/references.js opens the fold, and browsers open it for find-in-page).
+    return html('<details class="ex-refs-fold"><summary><h2 id="references">References ({})</h2></summary>'
+                '<ol class="ex-refs">{}</ol></details>', len(ctx.cited), items)
 
 
 def links(ctx: PageContext, ids: Iterable[str]) -> Markup:
@@ -425,12 +431,11 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     group = html(' · <span class="ex-group">{}</span>', event.group) if event.group else Markup("")
     parts = [html('<p class="ex-lede">{} · <span class="ex-kind">{}</span>{}</p><p>{}{}</p>',
         event_date(event), event.category, group, event.summary, cite(ctx, event.sources))]
-    if event.actors:
-        parts.append(_section("Who", "actors", html("<p>{}</p>", links(ctx, event.actors))))
+    from macros.site.figures import event_infobox  # figures draws with this module's links and citations
+    parts.append(event_infobox(ctx, event))  # date, places, parties (the actors), outcome, figures
     if event.places:
         from macros.site import map_views  # (it imports this module)
-        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))
-                              + map_views.event_map(ctx, event)))
+        parts.append(_section("Map", "map", map_views.event_map(ctx, event)))
     if event.claims:
         parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
     if event.media:

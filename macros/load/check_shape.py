@@ -47,7 +47,7 @@ def _fix_for_type(field: str, expected: str, value: Any) -> str:
     if expected == "boolean" and isinstance(value, str):
         return f"write `{field}: true` or `{field}: false` (yes, no, on and off are text here)"
     if expected in {"integer", "number"} and isinstance(value, str):
-        return f"write the number without quotes or thousands separators, like `{field}: 100417`"
+        return "write a number, without quotes or thousands separators"
     if expected == "array":
         return f"write a list: `{field}: [a, b]`"
     if expected == "object":

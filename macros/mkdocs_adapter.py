@@ -190,9 +190,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     current.downloads = export.downloads(current.dataset, current.site_name, current.site_description)
     for download in current.downloads:
         files.append(File.generated(config, download.path, content=download.content))
+    if len(current.dataset.timeline_periods) > 1:  # the filters' data, for a timeline split into pages
+        files.append(File.generated(config, timeline_filters_module.FACETS_PATH,
+                                    content=_timeline_facets(current, files)))
     current.files = files
     current.backlinks = _backlinks(current, files)
     return files
+
+
+def _timeline_facets(current: BuildState, files: Files) -> str:
+    def url_of(path: str) -> str:
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"the timeline's filters point to {path!r}, which no page provides")
+        return file.url
+
+    return timeline_filters_module.facets_script(
+        render.PageContext(current.dataset, lambda path: path, policy=current.policy), url_of)
 
 
 def _backlinks(current: BuildState, files: Files) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -363,12 +377,9 @@ def _macros() -> dict[str, Callable[..., Any]]:
         return _html(render.timeline(_ctx()))
 
     def timeline_filters() -> str:
-        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. Nothing when the
-        timeline is split by period: its overview lists periods, not events."""
-        ctx = _ctx()
-        if len(ctx.dataset.timeline_periods) > 1:
-            return ""
-        return _html(timeline_filters_module.filter_form(ctx))
+        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. On a timeline
+        split by period it finds the matching events on every page (each period page has the form too)."""
+        return _html(timeline_filters_module.filter_form(_ctx()))
 
     def glossary() -> str:
         """Every contested or technical term, with who uses it and the other side's words."""
@@ -384,7 +395,8 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     def timeline_period(slug: str) -> str:
         """One page of a timeline split by period: `{{ timeline_period("2023-09") }}`."""
-        return _html(render.timeline_period(_ctx(), slug))
+        ctx = _ctx()
+        return _html(render.timeline_period(ctx, slug, timeline_filters_module.filter_form(ctx)))
 
     def source_period(slug: str) -> str:
         """The sources published in one period: `{{ source_period("2023") }}`."""

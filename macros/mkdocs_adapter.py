@@ -34,7 +34,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, html, pages, reference, render
+from macros.site import edit_links, html, pages, reference, render, search_light
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 
@@ -250,6 +250,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # Rank an entity's own page above pages that merely mention it: a search for a name should find
             # the place or actor first, then the events that mention it.
             page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
+        elif search_light.is_light(current.dataset) and search_light.left_out(generated):
+            page.meta["search"] = {"exclude": True}
         # A generated page is one macro call whose result is HTML: the adapter calls the macro after Markdown
         # (on_page_content), so neither Jinja (~2 ms a page) nor Markdown (which would parse the HTML) reads it.
         page.meta["render_macros"] = False
@@ -302,6 +304,9 @@ def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig
     if page.file.src_uri in current.generated and page.content:
         current.full_html[page.file.src_uri] = page.content
         page.content = search_view(page.content)
+        if search_light.is_light(current.dataset):
+            entity = current.dataset.entity(current.generated[page.file.src_uri].entity_id or "")
+            page.content = search_light.light_view(page.content, entity.kind if entity else None)
     return context
 
 

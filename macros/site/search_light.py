@@ -8,7 +8,7 @@ keeps what a reader searches a large explainer for, every entity by any of its n
 - an event's page: its title (the heading; its date and summary are on the page the result opens);
 - the glossary's pages, hand-written pages and the article: in full, as before.
 The pages that only list entries found on their own pages (the timeline's and the sources' periods, an entity's
-events by period, actors and places by category) are left out. At 5,000 events the index weighs ~1.5 MB.
+events by period, actors and places by category) are left out. At 5,000 events the index weighs 1.86 MB.
 """
 
 from __future__ import annotations

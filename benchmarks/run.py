@@ -190,6 +190,28 @@ def seed_build(work: Path, runs: int) -> float:
     return statistics.median(build(project, work / "site-seed").seconds for _ in range(runs))
 
 
+def reader_transfer(site: Path, project: Path) -> dict[str, object]:
+    """What a reader's browser transfers at this size (benchmarks.transfer): the home page, the timeline, the first
+    timeline period and the heaviest page, each opened fresh; then a search for the place named least often."""
+    from benchmarks import transfer
+
+    dataset = load_dataset(project)
+    counts = {place_id: len(dataset.events_by_entity.get(place_id, ())) for place_id in dataset.places}
+    rare = dataset.places[min(counts, key=lambda place_id: (counts[place_id], place_id))]
+    heaviest = max(site.rglob("index.html"), key=lambda path: path.stat().st_size)
+    paths = ["", "timeline/", *sorted(f"{path.parent.relative_to(site).as_posix()}/"
+                                     for path in site.glob("timeline/*/index.html"))[:1],
+             f"{heaviest.parent.relative_to(site).as_posix()}/"]
+    found: dict[str, object] = {"query": rare.names[-1].text if rare.names else rare.name}
+    with transfer.served(site) as base, transfer.chromium() as browser:
+        measures = {path: transfer.measure(browser, base, path, str(found["query"])) for path in paths}
+    found["first_page_kb"] = {path or "/": measure.first_page / 1e3 for path, measure in measures.items()}
+    found["search_kb"] = max(measure.search for measure in measures.values()) / 1e3
+    found["found"] = all(any(f"places/{rare.id}/" in url for url in measure.results[:5])
+                         for measure in measures.values())
+    return found
+
+
 def report(results: dict[str, object]) -> str:
     """The results as the Markdown table of the README."""
     large, small = results["large"], results["small"]
@@ -214,9 +236,36 @@ def report(results: dict[str, object]) -> str:
         ("search index", f"{site['search_index_mb']:.1f} MB = {large['search_index_kb_per_event']:.2f} KB/event "
          f"({small['search_index_kb_per_event']:.2f} KB/event at {small['events']})", "linear"),
     ]
+    for size in ("seed_transfer", "transfer"):
+        measured = results.get(size)
+        if isinstance(measured, dict):
+            first = measured["first_page_kb"]
+            assert isinstance(first, dict)
+            limit = 400 if size == "seed_transfer" else 1500
+            worst = max(first, key=lambda path: first[path])
+            label = "seed site" if size == "seed_transfer" else f"{large['events']} events"
+            rows.append((f"a reader's first page, {label} (largest of {len(first)})",
+                         f"{first[worst]:.0f} KB ({worst})", f"≤ {limit} KB{_met(first[worst] <= limit)}"))
+            rows.append((f"then a search for {measured['query']!r}, {label}",
+                         f"{measured['search_kb']:.0f} KB more, {'found' if measured['found'] else 'NOT found'}",
+                         f"≤ 2,000 KB{_met(float(str(measured['search_kb'])) <= 2000 and bool(measured['found']))}"))
+    huge = results.get("huge")
+    if isinstance(huge, dict):
+        ratio = huge["seconds"] / large["seconds"]
+        base_ratio = huge["baseline_seconds"] / large["baseline_seconds"]
+        rows.append((f"t({huge['events']}) / t({large['events']})", f"{ratio:.2f} (baseline: {base_ratio:.2f})",
+                     f"within 10 % of the baseline's{_met(ratio <= base_ratio * 1.1)}"))
+        rows.append((f"peak memory at {huge['events']} events", f"{huge['peak_mib']:.0f} MiB",
+                     f"< 1 GB{_met(huge['peak_mib'] * 1.048576 < 1000)}"))
+        rows.append((f"load + check {huge['events']} events, cold", f"{results['huge_load_seconds']:.2f} s",
+                     f"< 3 s{_met(float(str(results['huge_load_seconds'])) < 3)}"))
     lines = ["| measure | result | target |", "| --- | --- | --- |"]
     lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
     return "\n".join(lines)
+
+
+def _met(ok: bool) -> str:
+    return " — met" if ok else " — **not met**"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -226,6 +275,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="builds per measure (the median is reported)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out", help="work folder and results")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve feedback loop")
+    parser.add_argument("--huge", type=int, default=0, help="also build this many events (e.g. 20000), for the "
+                        "growth ratio further out, its peak memory and its check time")
+    parser.add_argument("--no-transfer", action="store_true", help="skip what a reader's browser transfers")
     args = parser.parse_args(argv)
     work = args.out / "work"
     work.mkdir(parents=True, exist_ok=True)
@@ -236,6 +288,12 @@ def main(argv: list[str] | None = None) -> None:
     results["large"] = compare(work, args.events, args.runs)
     results["load_seconds"], results["load_cached_seconds"] = load_time(work / f"explainer-{args.events}", args.runs)
     results["seed_seconds"] = seed_build(work, args.runs)
+    if not args.no_transfer:
+        results["seed_transfer"] = reader_transfer(work / "site-seed", work / "seed")
+        results["transfer"] = reader_transfer(work / f"site-explainer-{args.events}", work / f"explainer-{args.events}")
+    if args.huge:
+        results["huge"] = compare(work, args.huge, args.runs)
+        results["huge_load_seconds"] = load_time(work / f"explainer-{args.huge}", 1)[0]
     if args.no_serve:
         results["serve"] = "not measured"
     else:

@@ -34,7 +34,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, figures, front_page, html, map_views, pages, reference, render
+from macros.site import edit_links, figures, front_page, html, map_views, pages, reference, render, search_light
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 
@@ -183,9 +183,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     current.downloads = export.downloads(current.dataset, current.site_name, current.site_description)
     for download in current.downloads:
         files.append(File.generated(config, download.path, content=download.content))
+    if len(current.dataset.timeline_periods) > 1:  # the filters' data, for a timeline split into pages
+        files.append(File.generated(config, timeline_filters_module.FACETS_PATH,
+                                    content=_timeline_facets(current, files)))
     current.files = files
     current.backlinks = _backlinks(current, files)
     return files
+
+
+def _timeline_facets(current: BuildState, files: Files) -> str:
+    def url_of(path: str) -> str:
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"the timeline's filters point to {path!r}, which no page provides")
+        return file.url
+
+    return timeline_filters_module.facets_script(
+        render.PageContext(current.dataset, lambda path: path, policy=current.policy), url_of)
 
 
 def _backlinks(current: BuildState, files: Files) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -229,6 +243,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # Rank an entity's own page above pages that merely mention it: a search for a name should find
             # the place or actor first, then the events that mention it.
             page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
+        elif search_light.is_light(current.dataset) and search_light.left_out(generated):
+            page.meta["search"] = {"exclude": True}
         # A generated page is one macro call whose result is HTML: the adapter calls the macro after Markdown
         # (on_page_content), so neither Jinja (~2 ms a page) nor Markdown (which would parse the HTML) reads it.
         page.meta["render_macros"] = False
@@ -281,6 +297,9 @@ def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig
     if page.file.src_uri in current.generated and page.content:
         current.full_html[page.file.src_uri] = page.content
         page.content = search_view(page.content)
+        if search_light.is_light(current.dataset):
+            entity = current.dataset.entity(current.generated[page.file.src_uri].entity_id or "")
+            page.content = search_light.light_view(page.content, entity.kind if entity else None)
     return context
 
 
@@ -356,12 +375,9 @@ def _macros() -> dict[str, Callable[..., Any]]:
         return _html(render.timeline(_ctx()))
 
     def timeline_filters() -> str:
-        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. Nothing when the
-        timeline is split by period: its overview lists periods, not events."""
-        ctx = _ctx()
-        if len(ctx.dataset.timeline_periods) > 1:
-            return ""
-        return _html(timeline_filters_module.filter_form(ctx))
+        """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. On a timeline
+        split by period it finds the matching events on every page (each period page has the form too)."""
+        return _html(timeline_filters_module.filter_form(_ctx()))
 
     def glossary() -> str:
         """Every contested or technical term, with who uses it and the other side's words."""
@@ -377,7 +393,8 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     def timeline_period(slug: str) -> str:
         """One page of a timeline split by period: `{{ timeline_period("2023-09") }}`."""
-        return _html(render.timeline_period(_ctx(), slug))
+        ctx = _ctx()
+        return _html(render.timeline_period(ctx, slug, timeline_filters_module.filter_form(ctx)))
 
     def source_period(slug: str) -> str:
         """The sources published in one period: `{{ source_period("2023") }}`."""

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import _QuietHandler, copy_project, mkdocs
+from macros.load.dataset import load_dataset
+from tests.conftest import ROOT, _QuietHandler, copy_project, mkdocs
 
 VISIBILITY = """() => [...document.querySelectorAll('.ex-timeline .ex-event')].map(e => ({
     id: e.id, kind: e.dataset.kind, actors: e.dataset.actors.split(' '), places: e.dataset.places.split(' '),
@@ -31,8 +32,20 @@ def open_page(browser: Any, url: str) -> Any:
     return page
 
 
+def timeline_pages(site: Path) -> list[Path]:
+    """The timeline's pages with events: the one page, or each period's page when it is split."""
+    slugs = [period.slug for period in load_dataset(ROOT).timeline_periods]
+    if slugs == ["all"]:
+        return [site / "timeline" / "index.html"]
+    return [site / "timeline" / slug / "index.html" for slug in slugs]
+
+
+def busiest(pages: list[Path]) -> Path:
+    return max(pages, key=lambda file: file.read_text(encoding="utf-8").count('<article class="ex-event"'))
+
+
 def test_timeline_filters_work_from_file_by_keyboard_and_keep_state_in_the_url(browser: Any, site: Path) -> None:
-    url = (site / "timeline" / "index.html").as_uri()
+    url = busiest(timeline_pages(site)).as_uri()
     page = open_page(browser, url)
     try:
         assert page.locator("#ex-filters").is_visible()
@@ -76,10 +89,43 @@ def test_timeline_filters_work_from_file_by_keyboard_and_keep_state_in_the_url(b
 
 
 def test_an_event_anchor_in_the_hash_is_not_taken_for_a_filter(browser: Any, site: Path) -> None:
-    page = open_page(browser, (site / "timeline" / "index.html").as_uri() + "#y2023")
+    page = open_page(browser, busiest(timeline_pages(site)).as_uri() + "#y2023")
     try:
         assert all(event["visible"] for event in page.evaluate(VISIBILITY))
         assert page.url.endswith("#y2023")
+    finally:
+        page.close()
+
+
+def test_filters_on_a_split_timeline_count_the_matches_on_every_page(browser: Any, served_site: str) -> None:
+    """The seed's timeline is split by weight: any of its pages, the overview too, filters over every event (its
+    facets script) and links each page that has matches, where the same filter shows them."""
+    dataset = load_dataset(ROOT)
+    split = dataset.timeline_periods
+    if len(split) == 1:
+        pytest.skip("the timeline fits one page")
+    actor = dataset.actors["armenia"]
+    wanted = {entity_id for entity_id, other in dataset.actors.items() if entity_id == actor.id or
+              other.part_of == actor.id}
+    expected = {period.label: sum(1 for event in period.items if wanted & set(event.actors)) for period in split}
+    page = open_page(browser, served_site + "timeline/")
+    try:
+        page.select_option("#ex-filter-actor", actor.id)
+        listed = page.eval_on_selector_all(".ex-filter-pages li", "items => items.map(li => li.textContent)")
+        counts = {text.split(" — ")[0]: int(text.split(" — ")[1].split()[0]) for text in listed}
+        assert counts == {label: count for label, count in expected.items() if count}, listed
+        total = sum(expected.values())
+        assert f"{total} of {len(dataset.events)} events" in page.locator(".ex-filter-count").inner_text()
+        link = page.locator(".ex-filter-pages a").first
+        label = link.inner_text().split(" — ")[0]
+        link.click()
+        page.wait_for_selector("#ex-filters:not([hidden])")
+        assert f"#actor={actor.id}" in page.url
+        visible = [event for event in page.evaluate(VISIBILITY) if event["visible"]]
+        assert len(visible) == expected[label]
+        assert "(this page)" in " ".join(page.eval_on_selector_all(".ex-filter-pages li",
+                                                                    "items => items.map(li => li.textContent)"))
+        assert not page.errors or all("search_index" in error for error in page.errors), page.errors
     finally:
         page.close()
 
@@ -146,7 +192,7 @@ def test_filters_and_previews_under_instant_navigation(browser: Any, instant_sit
         value = page.eval_on_selector("#ex-filter-place", "s => s.options[1].value")
         page.select_option("#ex-filter-place", value)
         assert f"#place={value}" in page.url
-        assert "Showing" in page.locator(".ex-filter-count").inner_text()
+        assert "match" in page.locator(".ex-filter-count").inner_text()
 
         # Hovering a mention shows Material's instant preview of the entity's page.
         page.goto(instant_site + "article/")

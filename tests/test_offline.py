@@ -74,6 +74,12 @@ def test_navigation_search_and_tooltips_work_from_file_urls(offline_site: Path, 
     results = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert "places/stepanakert.html" in results[0], results[:3]
     page.keyboard.press("Escape")
+    if page.locator(".ex-periods a").count():  # a timeline split into pages: go to its first page of events
+        page.locator(".ex-periods a").first.click()
+        page.wait_for_selector("article .ex-event")
+        # The filters read every event's facets from a script, which loads from file:// too.
+        page.wait_for_selector("#ex-filters:not([hidden])")
+        assert page.eval_on_selector("#ex-filter-actor", "s => s.options.length") > 1
 
     # A glossary term (abbr) or an entity link carries its explanation as a title: Material shows it on hover.
     target = page.locator("article abbr[title], article a.ex-link[title]").first

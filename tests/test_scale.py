@@ -15,6 +15,7 @@ from macros.load.cache import load_dataset_cached
 from macros.load.dataset import load_dataset
 from macros.model import periods
 from macros.model.dates import PartialDate
+from macros.model.weight import event_weight
 from macros.site import pages
 from tests.conftest import ROOT, check, copy_project, mkdocs
 from tests.htmlcheck import parse, resolve
@@ -125,9 +126,10 @@ def test_an_event_page_points_to_its_period_of_the_timeline(large_site: Path) ->
 
 def test_a_small_dataset_keeps_one_timeline_page(site: Path) -> None:
     """The project's own data: one timeline page and one sources page while they fit (the limits, not today's
-    counts, decide, so that adding a source to the data does not break this test)."""
+    counts and weights, decide, so that adding a source to the data does not break this test)."""
     dataset = load_dataset(ROOT)
-    timeline_split = len(dataset.events) > periods.TIMELINE_WHOLE
+    weight = sum(event_weight(event) for event in dataset.events.values())
+    timeline_split = len(dataset.events) > periods.TIMELINE_WHOLE or weight > periods.TIMELINE_BUDGET
     assert ([period.slug for period in dataset.timeline_periods] != [periods.WHOLE]) == timeline_split
     assert bool([path for path in (site / "timeline").iterdir() if path.is_dir()]) == timeline_split
     sources_split = len(dataset.sources) > periods.SOURCES_WHOLE

@@ -10,9 +10,14 @@ import pytest
 from markupsafe import Markup
 from material.plugins.search.plugin import Parser
 
+from macros.load.dataset import load_dataset
+from macros.site import search_light
 from macros.site.safe_html import html
 from macros.site.search_view import search_view
+from tests.conftest import ROOT
 from tests.hostile import PAYLOADS
+
+DATA = load_dataset(ROOT)
 
 PAGES = ["places/stepanakert/index.html", "events/2023-09-19-azerbaijani-operation/index.html",
          "actors/ilham-aliyev/index.html", "names/index.html", "article/index.html"]  # generated pages
@@ -52,3 +57,20 @@ def test_html_escapes_like_markup_format(payload: str) -> None:
     template = '<a href="{}" title="{}">{}</a>{:.1f}'
     assert html(template, payload, payload, Markup("<b>kept</b>"), 2.25) == \
         Markup(template).format(payload, payload, Markup("<b>kept</b>"), 2.25)  # noqa: S704 (the reference)
+
+
+def test_a_light_index_keeps_names_and_titles(site: Path) -> None:
+    """Above search_light.LIGHT_ABOVE events the index keeps a place's heading, lede and every name, and an event's
+    title: a search finds every entity by any of its names, for a fraction of the words."""
+    place = search_view(_article(site / "places/stepanakert/index.html"))
+    light = search_light.light_view(place, "place")
+    words = " ".join(text for _id, title, text in _sections(light))
+    for name in DATA.places["stepanakert"].all_names:
+        assert re.sub(r"\s+", "", name) in words, name
+    assert "names" in [section_id for section_id, _title, _text in _sections(light)]
+    assert len(light) < len(place) / 2
+    event = search_view(_article(site / "events/2023-09-19-azerbaijani-operation/index.html"))
+    sections = _sections(search_light.light_view(event, "event"))
+    assert len(sections) == 1
+    assert re.sub(r"\s+", "", DATA.events["2023-09-19-azerbaijani-operation"].title) in sections[0][2]
+    assert search_light.light_view("<h1>x</h1><h2>y</h2>", None) == "<h1>x</h1><h2>y</h2>"

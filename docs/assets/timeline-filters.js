@@ -1,8 +1,14 @@
 // Timeline filters: by actor, place and kind of event. Works from file:// (no request, no module), by keyboard
 // (plain form controls), and keeps its state in the URL's hash (#actor=nkr&place=stepanakert&kind=military)
 // so a filtered view can be shared and reloaded. A hash without "=" is an event's anchor and is left alone.
+// A timeline split into pages names its facets script in the form's data-facets: every event's page, kind, actors
+// and places, as numbers (macros/context/timeline_filters.py), loaded with a <script> element, which works from
+// file:// where fetch does not. Each page's form then fills its options from it, filters the page's own events,
+// and lists how many events match on each page of the timeline, linked with the same filter.
 (function () {
   "use strict";
+
+  var FACETS = "explainerTimelineFacets";
 
   function chosenIds(select) {
     var option = select.options[select.selectedIndex];
@@ -16,17 +22,46 @@
     return wanted.some(function (id) { return have.indexOf(id) !== -1; });
   }
 
+  function fill(select, options, entities) {
+    if (select.options.length > 1) return;
+    options.forEach(function (item) {
+      var option = document.createElement("option");
+      option.value = item[0];
+      option.textContent = item[1];
+      option.setAttribute("data-ids", item[2].map(function (number) { return entities[number]; }).join(" "));
+      select.appendChild(option);
+    });
+  }
+
   function setup() {
     var form = document.getElementById("ex-filters");
     if (!form || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "true");
-    form.hidden = false;
+    var src = form.getAttribute("data-facets");
+    if (!src) { start(form, null, ""); return; }
+    var root = src.replace(/assets\/timeline-facets\.js$/, "");
+    if (window[FACETS]) { start(form, window[FACETS], root); return; }
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () { start(form, window[FACETS] || null, root); };
+    script.onerror = function () { start(form, null, root); };
+    document.head.appendChild(script);
+  }
+
+  // facets: the whole timeline's (null: this page's events only); root: the site's root, relative to this page.
+  function start(form, facets, root) {
     var actor = form.elements.namedItem("actor");
     var place = form.elements.namedItem("place");
+    if (facets) {
+      fill(actor, facets.actors, facets.entities);
+      fill(place, facets.places, facets.entities);
+    }
+    form.hidden = false;
     var kinds = Array.prototype.slice.call(form.querySelectorAll("input[name=kind]"));
     var events = Array.prototype.slice.call(document.querySelectorAll(".ex-timeline .ex-event"));
     var years = Array.prototype.slice.call(document.querySelectorAll(".ex-timeline .ex-year"));
     var count = form.querySelector(".ex-filter-count");
+    var across = form.querySelector(".ex-filter-pages");
 
     function state() {
       var params = [];
@@ -38,6 +73,67 @@
       }
       return params.join("&");
     }
+
+    function plural(number) { return number === 1 ? " event" : " events"; }
+
+    // How many events match on each page of the timeline, from the facets; the list links each page, filtered.
+    function showAcross(actorIds, placeIds, allowed, here) {
+      var wantedActors = actorIds && {};
+      var wantedPlaces = placeIds && {};
+      (actorIds || []).forEach(function (id) { wantedActors[id] = true; });
+      (placeIds || []).forEach(function (id) { wantedPlaces[id] = true; });
+      var perPage = facets.pages.map(function () { return 0; });
+      var total = 0;
+      facets.events.forEach(function (event) {
+        if (allowed[facets.kinds[event[1]]] === false) return;
+        var ids = event[2].map(function (number) { return facets.entities[number]; });
+        if (wantedActors && !ids.some(function (id) { return wantedActors[id]; })) return;
+        if (wantedPlaces && !ids.some(function (id) { return wantedPlaces[id]; })) return;
+        perPage[event[0]] += 1;
+        total += 1;
+      });
+      var hash = state();
+      while (across.firstChild) across.removeChild(across.firstChild);
+      across.hidden = !hash;
+      if (!hash) return total;
+      if (!total) return total;
+      var heading = document.createElement("p");
+      heading.textContent = "Matching events on each page of the timeline:";
+      across.appendChild(heading);
+      var list = document.createElement("ul");
+      facets.pages.forEach(function (page, number) {
+        if (!perPage[number]) return;
+        var item = document.createElement("li");
+        var text = page[1] + " — " + perPage[number] + plural(perPage[number]);
+        if (number === here) {
+          item.textContent = text + " (this page)";
+        } else {
+          var link = document.createElement("a");
+          link.href = root + page[0] + "#" + hash;
+          link.textContent = text;
+          item.appendChild(link);
+        }
+        list.appendChild(item);
+      });
+      across.appendChild(list);
+      return total;
+    }
+
+    // The number of this page in the facets' list of pages (-1 on the timeline's overview).
+    function thisPage() {
+      if (!facets) return -1;
+      // A folder's address and its index.html are the same page (from file:// the browser shows the latter).
+      function plain(url) { return url.split("#")[0].replace(/index\.html$/, ""); }
+      var here = plain(location.href);
+      var found = -1;
+      facets.pages.forEach(function (page, number) {
+        var link = document.createElement("a");
+        link.href = root + page[0];
+        if (plain(link.href) === here) found = number;
+      });
+      return found;
+    }
+    var here = thisPage();
 
     function apply() {
       var actorIds = chosenIds(actor);
@@ -55,8 +151,15 @@
       years.forEach(function (year) {
         year.hidden = !year.querySelector(".ex-event:not([hidden])");
       });
-      count.textContent = shown === events.length ? "Showing all " + shown + " events."
-        : "Showing " + shown + " of " + events.length + " events.";
+      var text = shown === events.length ? "Showing all " + shown + plural(shown)
+        : "Showing " + shown + " of " + events.length + plural(events.length);
+      if (facets && across) {
+        var total = showAcross(actorIds, placeIds, allowed, here);
+        var all = facets.events.length;
+        var whole = (total === all ? "all " : total + " of ") + all + plural(all) + " on the whole timeline match.";
+        text = events.length ? text + " on this page; " + whole : whole.charAt(0).toUpperCase() + whole.slice(1);
+      }
+      count.textContent = text + (facets ? "" : ".");
     }
 
     function save() {

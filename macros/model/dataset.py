@@ -269,8 +269,10 @@ class Dataset:
     @cached_property
     def timeline_periods(self) -> tuple[periods.Period[Event], ...]:
         """The timeline's pages: one if the events fit, else by year, month and part."""
+        from macros.model.weight import event_weight  # weight reads Event from this module
+
         return periods.split_by_date(self.chronology, lambda event: event.date, periods.TIMELINE_LIMIT,
-                                     periods.TIMELINE_WHOLE)
+                                     periods.TIMELINE_WHOLE, event_weight, periods.TIMELINE_BUDGET)
 
     @cached_property
     def source_periods(self) -> tuple[periods.Period[Source], ...]:

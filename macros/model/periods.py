@@ -19,7 +19,11 @@ T = TypeVar("T")
 # Items per page. An event on the timeline (claims, links with their cards, references) weighs about 2 KB of
 # HTML; a line of a list about 0.4 KB: these keep every page well under 150 KB.
 TIMELINE_LIMIT = 30  # an event with its claims, glosses and references weighs up to ~4 KB
-TIMELINE_WHOLE = 80  # up to this many events, the timeline stays one page (its filters work across all of it)
+TIMELINE_WHOLE = 40  # up to this many events, the timeline stays one page if it is light enough (TIMELINE_BUDGET)
+# The estimated bytes of HTML (macros.model.weight) a timeline page's events may weigh: with the page's header,
+# navigation and footer (~20 KB) a page stays under 150 KB, and with the theme's CSS and scripts (~290 KB) a
+# reader's first page under 400 KB. The seed's 37 events weighed 201 KB on one page.
+TIMELINE_BUDGET = 90_000
 LIST_LIMIT = 100
 SOURCES_WHOLE = 125  # a source with what cites it weighs ~1.1 KB: up to this many stay on one page
 TERMS_LIMIT = 50  # a glossary entry, with who uses it and the other side's words, weighs about 2 KB
@@ -35,19 +39,44 @@ class Period(Generic[T]):
     items: tuple[T, ...]
 
 
-def _parts(slug: str, label: str, items: Sequence[T], limit: int) -> list[Period[T]]:
-    if len(items) <= limit:
-        return [Period(slug, label, tuple(items))]
-    count = -(-len(items) // limit)
-    return [Period(f"{slug}-{number}", f"{label}, part {number} of {count}",
-                   tuple(items[(number - 1) * limit:number * limit])) for number in range(1, count + 1)]
+def _chunks(items: Sequence[T], limit: int, weight: Callable[[T], int] | None, budget: int) -> list[tuple[T, ...]]:
+    """``items`` in order, cut where the next item would make a chunk hold more than ``limit`` items or, with
+    ``weight``, weigh more than ``budget`` (an item heavier than the budget alone makes a chunk of one)."""
+    chunks: list[tuple[T, ...]] = []
+    chunk: list[T] = []
+    held = 0
+    for item in items:
+        heft = weight(item) if weight else 0
+        if chunk and (len(chunk) >= limit or (weight is not None and held + heft > budget)):
+            chunks.append(tuple(chunk))
+            chunk, held = [], 0
+        chunk.append(item)
+        held += heft
+    if chunk:
+        chunks.append(tuple(chunk))
+    return chunks
+
+
+def _parts(slug: str, label: str, items: Sequence[T], limit: int,
+           weight: Callable[[T], int] | None = None, budget: int = 0) -> list[Period[T]]:
+    chunks = _chunks(items, limit, weight, budget)
+    if len(chunks) == 1:
+        return [Period(slug, label, chunks[0])]
+    count = len(chunks)
+    return [Period(f"{slug}-{number}", f"{label}, part {number} of {count}", chunk)
+            for number, chunk in enumerate(chunks, start=1)]
 
 
 def split_by_date(items: Sequence[T], date_of: Callable[[T], PartialDate], limit: int,
-                  whole: int = 0) -> tuple[Period[T], ...]:
+                  whole: int = 0, weight: Callable[[T], int] | None = None, budget: int = 0) -> tuple[Period[T], ...]:
     """``items`` (in date order) as one period if there are at most ``whole`` (default ``limit``), else by runs of
-    years, by year, by month, then in parts of at most ``limit``."""
-    if len(items) <= max(whole, limit):
+    years, by year, by runs of months, by month, then in parts of at most ``limit``. With ``weight``, a page also
+    holds at most ``budget`` of it (an estimate of its bytes of HTML), so a page of long entries is split sooner."""
+
+    def fits(group: Sequence[T], most: int) -> bool:
+        return len(group) <= most and (weight is None or sum(map(weight, group)) <= budget)
+
+    if fits(items, max(whole, limit)):
         return (Period(WHOLE, "", tuple(items)),)
     years: dict[int, list[T]] = {}
     for item in items:
@@ -63,22 +92,51 @@ def split_by_date(items: Sequence[T], date_of: Callable[[T], PartialDate], limit
             run.clear()
 
     for year, in_year in years.items():
-        if len(in_year) <= limit:
-            if run and sum(len(years[other]) for other in run) + len(in_year) > limit:
+        if fits(in_year, limit):
+            if run and not fits([item for other in (*run, year) for item in years[other]], limit):
                 close_run()
             run.append(year)
             continue
         close_run()
-        months: dict[int, list[T]] = {}
-        for item in in_year:
-            months.setdefault(date_of(item).month or 0, []).append(item)
-        for month, in_month in months.items():
-            if month == 0:  # dated to the year only: they sort first
-                periods += _parts(f"{year}-year", f"{year} (month not known)", in_month, limit)
-            else:
-                periods += _parts(f"{year}-{month:02d}", f"{MONTHS[month - 1]} {year}", in_month, limit)
+        periods += _months(year, in_year, date_of, limit, fits, weight, budget)
     close_run()
     return tuple(periods)
+
+
+def _months(year: int, in_year: Sequence[T], date_of: Callable[[T], PartialDate], limit: int,
+            fits: Callable[[Sequence[T], int], bool], weight: Callable[[T], int] | None,
+            budget: int) -> list[Period[T]]:
+    """One year too long for a page: by runs of consecutive short months ("2023-02-to-06"), a month, or its parts."""
+    months: dict[int, list[T]] = {}
+    for item in in_year:
+        months.setdefault(date_of(item).month or 0, []).append(item)
+    periods: list[Period[T]] = []
+    run: list[int] = []
+
+    def close_run() -> None:
+        if run:
+            first, last = run[0], run[-1]
+            if first == last:
+                slug, label = f"{year}-{first:02d}", f"{MONTHS[first - 1]} {year}"
+            else:
+                slug, label = f"{year}-{first:02d}-to-{last:02d}", f"{MONTHS[first - 1]}–{MONTHS[last - 1]} {year}"
+            periods.append(Period(slug, label, tuple(item for month in run for item in months[month])))
+            run.clear()
+
+    for month, in_month in months.items():
+        if month == 0:  # dated to the year only: they sort first
+            periods.extend(_parts(f"{year}-year", f"{year} (month not known)", in_month, limit, weight, budget))
+        elif fits(in_month, limit):
+            if run and not fits([item for other in (*run, month) for item in months[other]], limit):
+                close_run()
+            run.append(month)
+            continue
+        else:
+            close_run()
+            periods.extend(_parts(f"{year}-{month:02d}", f"{MONTHS[month - 1]} {year}", in_month, limit, weight,
+                                  budget))
+    close_run()
+    return periods
 
 
 def split_in_parts(slug: str, label: str, items: Sequence[T], limit: int) -> tuple[Period[T], ...]:

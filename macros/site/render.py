@@ -578,12 +578,14 @@ def glossary(ctx: PageContext, terms: Iterable[Term] | None = None) -> Markup:
 
 
 def _split_page(ctx: PageContext, split: Sequence[periods.Period[T]], slug: str, page_of: Callable[[str], str],
-                heading: str, whole: tuple[str, str], body: Callable[[PageContext, Sequence[T]], Markup]) -> Markup:
-    """One page of a list too long for one page: its items in full, a link to the whole, and to the other pages."""
+                heading: str, whole: tuple[str, str], body: Callable[[PageContext, Sequence[T]], Markup],
+                intro: Markup = Markup("")) -> Markup:
+    """One page of a list too long for one page: its items in full, a link to the whole, and to the other pages;
+    ``intro`` goes before the items (the timeline's filters)."""
     index = next(index for index, part in enumerate(split) if part.slug == slug)
     nav = _period_nav(ctx, [page_of(part.slug) for part in split], [part.label for part in split], index)
-    return html('<h1>{}: {}</h1><p><a href="{}">{}</a></p>{}{}',
-        heading, split[index].label, ctx.link(whole[0]), whole[1], body(ctx, split[index].items), nav)
+    return html('<h1>{}: {}</h1><p><a href="{}">{}</a></p>{}{}{}',
+        heading, split[index].label, ctx.link(whole[0]), whole[1], intro, body(ctx, split[index].items), nav)
 
 
 def glossary_part(ctx: PageContext, slug: str) -> Markup:
@@ -592,10 +594,10 @@ def glossary_part(ctx: PageContext, slug: str) -> Markup:
                        (pages.TERMS_PAGE, "The whole glossary"), glossary)
 
 
-def timeline_period(ctx: PageContext, slug: str) -> Markup:
+def timeline_period(ctx: PageContext, slug: str, filters: Markup = Markup("")) -> Markup:
     """One page of a timeline split by period: its events in full, and links to the pages before and after."""
     return _split_page(ctx, ctx.dataset.timeline_periods, slug, pages.timeline_period_page, "Timeline",
-                       (pages.TIMELINE_PAGE, "The whole timeline"), timeline)
+                       (pages.TIMELINE_PAGE, "The whole timeline"), timeline, filters)
 
 
 def source_period(ctx: PageContext, slug: str) -> Markup:

@@ -278,7 +278,7 @@ class Dataset:
     def source_periods(self) -> tuple[periods.Period[Source], ...]:
         """The sources page's pages, by date of publication."""
         by_date = sorted(self.sources.values(), key=lambda source: (source.date.sort_key(), source.id))
-        return periods.split_by_date(by_date, lambda source: source.date, periods.LIST_LIMIT,
+        return periods.split_by_date(by_date, lambda source: source.date, periods.SOURCES_LIMIT,
                                      periods.SOURCES_WHOLE)
 
     @cached_property

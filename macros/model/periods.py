@@ -26,6 +26,9 @@ TIMELINE_WHOLE = 40  # up to this many events, the timeline stays one page if it
 TIMELINE_BUDGET = 90_000
 LIST_LIMIT = 100
 SOURCES_WHOLE = 125  # a source with what cites it weighs ~1.1 KB: up to this many stay on one page
+# A split sources list's pages hold fewer than other lists: with the theme's CSS and scripts (~290 KB), a reader's
+# first page stays under 400 KB (a page of 100 sources and their citers weighed 110 KB).
+SOURCES_LIMIT = 60
 TERMS_LIMIT = 50  # a glossary entry, with who uses it and the other side's words, weighs about 2 KB
 WHOLE = "all"  # the slug of the one period of a list short enough to stay on one page
 

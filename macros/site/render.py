@@ -241,7 +241,7 @@ def media_link(media: Media) -> Markup:
                  if media.thumbnail else Markup(""))
     credit = html(' · <span class="ex-credit">Credit: {}</span>', media.credit) if media.credit else Markup("")
     return html('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}</p>',
-        media.url, media.caption or media.url, credit, thumbnail)
+        media.url, media.caption or media.alt or media.url, credit, thumbnail)
 
 
 def event_list(ctx: PageContext, events: Iterable[Event]) -> Markup:

@@ -83,8 +83,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in error.problems:
             log.error(str(problem))
         count = len(error.problems)
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data; fix them and build again "
-                          "(`python -m macros check` lists them too)") from None
+        many = count != 1
+        raise PluginError(f"{count} problem{'s' if many else ''} in the data; fix {'them' if many else 'it'} and build "
+                          f"again (`python -m macros check` lists {'them' if many else 'it'} too)") from None
     site_name, site_description = config.site_name, config.site_description or ""
     # The story names the site (data/seed.yml), so swapping data/ and seeds/ is the whole change. Escaped here:
     # Material prints config.site_name unescaped in places.

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check gaps schema offline bench clean
+.PHONY: serve build test lint check gaps schema offline bench clean new
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ check: $(BIN)/.installed  ## check data/ and print every problem
 
 gaps: $(BIN)/.installed  ## list what valid data still lacks (an editor's to-do list; never fails on a gap)
 	$(BIN)/python -m macros gaps
+
+new: $(BIN)/.installed  ## a new explainer in DIR: make new DIR=../my-explainer [NAME="Site name"]
+	@test -n "$(DIR)" || { echo "name the new explainer's folder: make new DIR=../my-explainer"; exit 2; }
+	$(BIN)/python -m macros new "$(DIR)" $(if $(NAME),--name "$(NAME)")
 
 schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
 	$(BIN)/python -m macros schema

@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from macros.build import build_date, staging
+from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
 from macros.context import timeline_filters as timeline_filters_module
@@ -60,6 +61,7 @@ class BuildState:
     after_markdown: bool = False  # a generated page's macro runs after Markdown: its HTML needs no protection
     site_name: str = ""  # as written (data/seed.yml, else mkdocs.yml): config holds it escaped for the theme
     site_description: str = ""
+    repository: source_repository.Repository | None = None  # where the site's source is (edit actions, error reports)
 
 
 _state: BuildState | None = None
@@ -103,6 +105,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
+    _state.repository = source_repository.find_repository(root, os.environ)
+    # Never a placeholder: with no repository known, pages have no edit action (see macros/build/repository.py).
+    config["edit_uri"] = _state.repository.edit_uri if _state.repository else None
     macros_plugin.register_macros(_state.macros)
     if _startup["command"] == "serve":
         # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
@@ -462,6 +467,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
         return _html(render.download_list(_ctx(), state().downloads))
 
+    def report_error() -> str:
+        """How a reader reports an error: the repository's issues when the site knows its repository."""
+        return _html(edit_links.reporting(state().repository))
+
     def data_reference(stem: str) -> str:
         """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""
         if stem not in FILES:
@@ -472,5 +481,6 @@ def _macros() -> dict[str, Callable[..., Any]]:
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,
+                                                         report_error,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

@@ -6,9 +6,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint check gaps schema offline bench clean new
 
+# The site's lock only (MkDocs, Material, the check): what serve, build, check and the pre-commit hook need.
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Tests and linting on top (pytest, Playwright, ruff, mypy, pre-commit): only for `make test` and `make lint`.
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
 serve: $(BIN)/.installed  ## install, then serve the site with live reload on http://127.0.0.1:8000
@@ -33,11 +39,11 @@ schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema
 offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as dist/explainer-offline.zip
 	PYTHON=$(BIN)/python scripts/build-offline
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check macros tests scripts benchmarks devtools
 	$(BIN)/mypy
 
-test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, then run every test
+test: $(BIN)/.installed-dev lint  ## install everything (Chromium included), lint, then run every test
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 

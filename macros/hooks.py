@@ -92,3 +92,4 @@ on_page_context = CombinedEvent(event_priority(50)(_forward("on_page_context_bef
                                 event_priority(-50)(_forward("on_page_context_after_search")))
 on_post_page = _forward("on_post_page")
 on_post_build = _forward("on_post_build")
+on_serve = _forward("on_serve")

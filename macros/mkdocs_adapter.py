@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
@@ -38,6 +38,7 @@ from macros.model import Actor, Dataset, Entity, Event, Place, naming
 from macros.site import edit_links, html, pages, reference, render
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
+from macros.site.serve_errors import show_errors_in_browser
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -161,6 +162,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     config.site_dir = str(target)
     _staged = None
     log.info(f"The site is in {target}")
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+    """A failed rebuild under `mkdocs serve` turns the open page into a list of its messages (see serve_errors)."""
+    show_errors_in_browser(server, Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -476,7 +476,9 @@ def _macros() -> dict[str, Callable[..., Any]]:
 
     def report_error() -> str:
         """How a reader reports an error: the repository's issues when the site knows its repository."""
-        return _html(edit_links.reporting(state().repository))
+        found = state().repository
+        return _html(edit_links.reporting(found.edit_uri, found.url, found.issues) if found else
+                     edit_links.reporting(None, None, None))
 
     def data_reference(stem: str) -> str:
         """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""

@@ -17,8 +17,9 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
-serve: $(BIN)/.installed  ## install, then serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve
+SERVE_ADDR ?= 127.0.0.1:8000
+serve: $(BIN)/.installed  ## install the site's lock, then serve it with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -a $(SERVE_ADDR)
 
 build: $(BIN)/.installed  ## build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict

@@ -6,15 +6,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint check gaps schema offline bench clean new
 
+# Where $(PYTHON) has pip, the venv is made without its own (half a second, where ensurepip takes several) and
+# that pip installs into it; otherwise the venv brings its own pip. Modules are compiled when first imported.
+PIP = $$(if [ -x $(BIN)/pip ]; then echo $(BIN)/python -m pip; else echo $(PYTHON) -m pip --python $(BIN)/python; fi) \
+	install --quiet --disable-pip-version-check --no-compile
+
 # The site's lock only (MkDocs, Material, the check): what serve, build, check and the pre-commit hook need.
 $(BIN)/.installed: requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	if $(PYTHON) -m pip --version >/dev/null 2>&1; then $(PYTHON) -m venv --without-pip $(VENV); \
+	else $(PYTHON) -m venv $(VENV); fi
+	$(PIP) -r requirements.lock
 	touch $@
 
 # Tests and linting on top (pytest, Playwright, ruff, mypy, pre-commit): only for `make test` and `make lint`.
 $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	$(PIP) -r requirements-dev.lock
 	touch $@
 
 SERVE_ADDR ?= 127.0.0.1:8000

@@ -13,14 +13,14 @@ PIP = $$(if [ -x $(BIN)/pip ]; then echo $(BIN)/python -m pip; else echo $(PYTHO
 
 # The site's lock only (MkDocs, Material, the check): what serve, build, check and the pre-commit hook need.
 $(BIN)/.installed: requirements.lock
-	if $(PYTHON) -m pip --version >/dev/null 2>&1; then $(PYTHON) -m venv --without-pip $(VENV); \
+	@if $(PYTHON) -m pip --version >/dev/null 2>&1; then $(PYTHON) -m venv --without-pip $(VENV); \
 	else $(PYTHON) -m venv $(VENV); fi
-	$(PIP) -r requirements.lock
+	@echo "installing requirements.lock into $(VENV)"; $(PIP) -r requirements.lock
 	touch $@
 
 # Tests and linting on top (pytest, Playwright, ruff, mypy, pre-commit): only for `make test` and `make lint`.
 $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
-	$(PIP) -r requirements-dev.lock
+	@echo "installing requirements-dev.lock into $(VENV)"; $(PIP) -r requirements-dev.lock
 	touch $@
 
 SERVE_ADDR ?= 127.0.0.1:8000

@@ -7,9 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint check gaps schema offline bench clean new
 
 # Where $(PYTHON) has pip, the venv is made without its own (half a second, where ensurepip takes several) and
-# that pip installs into it; otherwise the venv brings its own pip. Modules are compiled when first imported.
+# that pip installs into it; otherwise the venv brings its own pip. The locks are complete (--no-deps: nothing
+# to resolve), and modules are compiled when first imported.
 PIP = $$(if [ -x $(BIN)/pip ]; then echo $(BIN)/python -m pip; else echo $(PYTHON) -m pip --python $(BIN)/python; fi) \
-	install --quiet --disable-pip-version-check --no-compile
+	install --quiet --disable-pip-version-check --no-compile --no-deps
 
 # The site's lock only (MkDocs, Material, the check): what serve, build, check and the pre-commit hook need.
 $(BIN)/.installed: requirements.lock

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check gaps schema offline bench clean new
+.PHONY: serve build test lint check gaps schema offline bench clean boundaries new
 
 # Where $(PYTHON) has pip, the venv is made without its own (half a second, where ensurepip takes several) and
 # that pip installs into it; otherwise the venv brings its own pip. The locks are complete (--no-deps: nothing
@@ -43,6 +43,10 @@ new: $(BIN)/.installed  ## a new explainer in DIR: make new DIR=../my-explainer 
 
 schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
 	$(BIN)/python -m macros schema
+
+boundaries: $(BIN)/.installed  ## rewrite data/boundaries.geojson from Natural Earth (npm: world-atlas), then check
+	$(BIN)/python scripts/boundaries.py
+	$(BIN)/python -m macros check
 
 offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as dist/explainer-offline.zip
 	PYTHON=$(BIN)/python scripts/build-offline

@@ -252,6 +252,8 @@ def generate(target: Path, size: Size, seed: int = 1) -> Path:
                   "Officials gave no figures for casualties. " + writer._text(60),
                   "The region has been disputed for decades. " + writer._text(80)]
     (target / "data").mkdir(parents=True, exist_ok=True)
+    # Written over a copy of the project: the story's map outlines name its places and sources, not these.
+    (target / "data" / "boundaries.geojson").unlink(missing_ok=True)
     (target / "seeds").mkdir(parents=True, exist_ok=True)
     (target / "seeds" / "synthetic.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     seed_data = {"source": "synthetic-article", "file": "seeds/synthetic.txt", "notes": [

@@ -119,7 +119,7 @@ def compare(work: Path, events: int, runs: int) -> dict[str, object]:
 
 def load_time(project: Path, runs: int) -> tuple[float, float]:
     """Median seconds to read, validate and check the data in-process (what every build does first): cold, and
-    from the cache a build keeps while the data and the core are unchanged."""
+    from the memory a `mkdocs serve` rebuild keeps while the data is unchanged."""
     cold, warm = [], []
     for _ in range(runs):
         start = time.perf_counter()
@@ -202,7 +202,7 @@ def report(results: dict[str, object]) -> str:
         ("build / baseline", f"{large['ratio']:.2f}×", "≤ 1.5×"),
         (f"t({large['events']}) / t({small['events']})", f"{large['seconds'] / small['seconds']:.2f}",
          f"≤ 5.5 (baseline: {large['baseline_seconds'] / small['baseline_seconds']:.2f})"),
-        ("load + check, in-process: cold / unchanged data (.cache)",
+        ("load + check, in-process: cold / unchanged data (in memory)",
          f"{results['load_seconds']:.2f} s / {results['load_cached_seconds']:.2f} s", "< 1 s"),
         ("peak memory (max RSS)", f"{large['peak_mib']:.0f} MiB (baseline {large['baseline_peak_mib']:.0f} MiB)",
          "< 500 MB"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from macros.build import build_date, staging
+from macros.build import build_date, staging, template_cache
 from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
@@ -35,7 +35,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, html, pages, reference, render
+from macros.site import edit_links, html, map_views, pages, reference, render
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 from macros.site.serve_errors import show_errors_in_browser
@@ -178,17 +178,10 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Keep the theme's compiled templates in ``.cache/jinja/``: ``mkdocs serve`` makes a new Jinja environment
-    for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Jinja
-    checks each template's source against its cached code, so an edited override is compiled afresh."""
-    folder = state().root / ".cache" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a read-only checkout builds without the cache, like the dataset cache
-        return env
-    if not os.access(folder, os.W_OK):  # Jinja would fail writing to it
-        return env
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    """Keep the theme's compiled templates for the next rebuild: ``mkdocs serve`` makes a new Jinja environment
+    for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Kept in
+    memory, never in a file a pull request could plant (``macros/build/template_cache.py``)."""
+    env.bytecode_cache = template_cache.MemoryBytecodeCache()
     return env
 
 
@@ -480,6 +473,10 @@ def _macros() -> dict[str, Callable[..., Any]]:
         return _html(edit_links.reporting(found.edit_uri, found.url, found.issues) if found else
                      edit_links.reporting(None, None, None))
 
+    def overview_map() -> str:
+        """The story's map, drawn at build time: its countries, region, key events' places and roads."""
+        return _html(map_views.overview_map(_ctx()))
+
     def data_reference(stem: str) -> str:
         """The fields of one data file, from its schema: `{{ data_reference("places") }}`."""
         if stem not in FILES:
@@ -490,6 +487,6 @@ def _macros() -> dict[str, Callable[..., Any]]:
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,
-                                                         report_error,
+                                                         report_error, overview_map,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

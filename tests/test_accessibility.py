@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 PAGES = ["", "article/", "timeline/", "places/stepanakert/", "glossary/", "names/", "about/",
-         "events/2022-12-12-corridor-blocked/"]
+         "events/2022-12-12-corridor-blocked/", "events/2023-09-24-exodus/", "places/nagorno-karabakh/"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[path.strip("/") or "home" for path in PAGES])

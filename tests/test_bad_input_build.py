@@ -22,7 +22,8 @@ SAMPLE = [
     "duplicate-key", "unknown-key-did-you-mean", "wrong-type-unquoted-year", "id-clash-across-kinds",
     "alias-claimed-by-two-entities", "lookalike-cyrillic-in-reference", "dangling-claim-disputed-by",
     "impossible-date-feb-30-event", "end-before-start", "event-without-sources", "unused-source", "url-javascript",
-    "very-long-value", "seed-passage-not-found", "forgotten-dash-before-id",
+    "very-long-value", "seed-passage-not-found", "typed-int-bad", "huge-integer", "lone-surrogate", "nan-coordinates",
+    "control-escapes", "forgotten-dash-before-id",
 ]
 ALL = sorted(path.name for path in CASES.iterdir() if path.is_dir())
 CHOSEN = ALL if os.environ.get("ALL_BAD_INPUT_BUILDS") else SAMPLE

@@ -43,6 +43,24 @@ def test_a_disputing_side_without_words_of_its_own_and_a_title_from_an_address_a
             "published once the page can be read") in found
 
 
+def test_an_event_resting_only_on_a_partys_outlets_is_a_gap(tmp_path: Path) -> None:
+    project = _mini(tmp_path)
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    for title in ("A first report", "A second report"):  # every event cites them: the north's own outlets
+        text = text.replace(f"    title: {title}\n", f"    title: {title}\n    type: official\n    party: north\n")
+    sources.write_text(text, encoding="utf-8")
+    dataset = load_dataset(project)
+    found = [gap for gap in gaps(dataset) if gap.kind == "party-only"]
+    assert [gap.entity for gap in found] == ["first-war", "operation"]
+    assert "cites only a party's own outlets" in str(problem(found[0]))
+    sentence = str(missing_view.missing_list(render.PageContext(dataset, link=lambda path: path)))
+    assert "rests only on the outlets of a party to the conflict so far" in sentence
+    reference = str(render.source_reference(render.PageContext(dataset, link=lambda path: path),
+                                            dataset.sources["src-one"]))
+    assert '<span class="ex-source-type">(official: Northland)</span>' in reference
+
+
 def test_the_command_lists_the_gaps_and_succeeds(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "macros", "gaps"], cwd=_mini(tmp_path), capture_output=True,
                             text=True, check=False, env={"PYTHONPATH": str(Path(__file__).parent.parent)})

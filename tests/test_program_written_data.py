@@ -97,6 +97,6 @@ def test_links_to_files_outside_the_project_are_refused(tmp_path: Path) -> None:
     (project / "data" / "glossary.yml").symlink_to(tmp_path / "glossary.yml")
     result = check(cwd=project)
     assert result.stdout == (
-        "data/glossary.yml:1: the file is a link to a file outside the data folder; put the data in the file itself\n"
-        "data/seed.yml:5: the seed file 'seeds/mini.txt' is a link to a file outside the project; put the article's "
-        "text in the file itself\n")
+        "data/glossary.yml:1: the file is a link, not a regular file, and is not read; put the data in a regular file\n"
+        "data/seed.yml:5: the seed file 'seeds/mini.txt' is a link, not a regular file, and is not read; put the "
+        "article's text in a regular file\n")

@@ -49,3 +49,23 @@ def test_pull_requests_get_annotations_tests_and_the_built_site() -> None:
     assert any("apt-get install" in step and "chromium" in step for step in everything)
     assert any("make test" in step for step in everything)
     assert any(step.startswith("actions/upload-artifact@") for step in everything)
+
+
+def test_a_pull_request_runs_with_the_least_permissions_and_no_secrets() -> None:
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    pr = workflow("pr.yml")
+    assert set(pr[True]) == {"pull_request"}  # never pull_request_target: a fork's code would run with secrets
+    assert pr["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in pr["jobs"].values())
+    assert "secrets." not in text and "pull_request_target" not in text.replace("`pull_request_target`", "")
+    checkouts = [step for job in pr["jobs"].values() for step in job["steps"]
+                 if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+
+
+def test_publishing_trusts_no_compiled_or_cached_file_from_the_repository() -> None:
+    build = workflow("pages.yml")["jobs"]["build"]
+    assert Path(build["env"]["PYTHONPYCACHEPREFIX"]).is_absolute()  # not in the checkout
+    assert any("git ls-files" in step and "__pycache__" in step and ".cache/" in step for step in steps(build))
+    tracked = run("git", "ls-files", "--", "*.pyc", "*.pyo", "*/__pycache__/*", ".cache/*")
+    assert tracked.returncode == 0 and tracked.stdout == ""

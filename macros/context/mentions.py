@@ -10,8 +10,8 @@ not give the page back byte for byte, and is several times slower). It never tou
 abbreviations, scripts, styles, form controls, or anything inside an element of class ``no-link``; it does not
 link an entity on its own page. An actor or place is linked at its first mention on a page, a place with the
 other side's names beside it (``macros.model.naming``), except inside a quotation, whose words are not added to; a term
-is linked to the glossary at its first use and carries its definition as a tooltip (``<abbr title>``) at every
-later use.
+is linked to the glossary at its first use and carries its definition as a tooltip (``<abbr title>``) at its next
+``TERM_TOOLTIPS`` uses (a page is not grown without bound by one word).
 
 Where two kinds share a name (the state Armenia, actor; the country Armenia, place), the actor wins.
 """
@@ -33,6 +33,7 @@ from macros.site import html, pages, render
 KIND_PRIORITY = {"actor": 0, "place": 1, "term": 2}
 MIN_LENGTH = 2
 # Elements whose text is never linked: headings, code, existing links and tooltips, and non-prose.
+TERM_TOOLTIPS = 5  # later uses of a term a page marks with its definition, after the first (a link)
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "samp", "script",
                        "style", "textarea", "button", "select", "option", "label", "title", "svg", "time"})
 QUOTE_TAGS = frozenset({"q", "blockquote"})
@@ -169,6 +170,7 @@ class PageMentions:
     seen: set[str] = field(default_factory=set)
     glossed: set[str] = field(default_factory=set)  # places whose other names the page has shown
     quoting: int = 0  # inside <q> or <blockquote>: someone's words get links, never an inserted gloss
+    term_uses: dict[str, int] = field(default_factory=dict)  # each term's later uses marked so far
 
 
 def name_gloss(place: Place, written: str, policy: naming.NamingPolicy) -> Markup:
@@ -202,7 +204,10 @@ def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionI
         card = index.rendered[("card", entity_id)] = str(escape(render.tooltip(render.card_text(entity))))
     if entity_id in state.seen:
         if isinstance(entity, Term):
-            return f'<abbr class="ex-term" title="{card}">{escape(text)}</abbr>'
+            # Bounded, so no one term can grow a page past its budget: a word used 500 times carries its
+            # definition at its first few uses only.
+            uses = state.term_uses[entity_id] = state.term_uses.get(entity_id, 0) + 1
+            return f'<abbr class="ex-term" title="{card}">{escape(text)}</abbr>' if uses <= TERM_TOOLTIPS else None
         if isinstance(entity, Place) and entity_id not in state.glossed and not state.quoting:
             gloss = _gloss(state, entity, text, index)  # linked where no gloss could go: gloss it here
             return f"{escape(text)}{gloss}" if gloss else None

@@ -17,6 +17,8 @@ def _item(ctx: render.PageContext, gap: Gap) -> Markup:
         return html('The headline of <a href="{}">{}’s “{}”</a> could not be seen: its title is read from the '
                     "page’s web address.", ctx.link(pages.source_page(ctx.dataset, source.id)), source.publisher,
                     source.title)
+    if gap.kind == "party-only":
+        return html("{} rests only on the outlets of a party to the conflict so far.", link(ctx, gap.entity))
     return html("On {}, {} disputes what {} says, but its own words are not given yet.",
                 link(ctx, gap.entity), link(ctx, gap.side), link(ctx, gap.disputed))
 

@@ -14,6 +14,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from macros.load.schema import URL_PATTERN
+
 COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
            "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Alt Text", "Type",
            "Group", "Background")
@@ -21,14 +23,21 @@ COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "
 # imports again with each event's sources and kind, whatever its Group says.
 SOURCES_COLUMN = "Sources"
 KIND_COLUMN = "Kind"
-_HTTP = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_HTTP = re.compile(URL_PATTERN)  # the check's own: what the import keeps, the check accepts (not HTTPS://)
 # Elements whose end starts a new paragraph, and elements whose content is never text a reader saw.
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
            "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr", "dl", "dt", "dd"}
 _HIDDEN = {"script", "style", "iframe", "noscript", "template", "object", "embed", "svg", "math", "head", "title"}
 _BREAK = "\x00"
-# A spreadsheet reads a cell that starts with one of these as a formula; an apostrophe makes it text.
+# A spreadsheet reads a cell that starts with one of these as a formula, also after leading spaces, tabs and line
+# breaks (which some trim); a cell starting with a tab or a carriage return is guarded too (OWASP's advice). An
+# apostrophe makes it text.
 _FORMULA_START = ("=", "+", "-", "@")
+_LEADING = " \t\r\n"
+
+
+def _runs_as_formula(cell: str) -> bool:
+    return cell[:1] in ("\t", "\r") or cell.lstrip(_LEADING).startswith(_FORMULA_START)
 
 
 def column_key(name: str) -> str:
@@ -109,9 +118,9 @@ def text_to_html(text: str) -> str:
 
 def spreadsheet_safe(cell: str) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula (CSV injection)."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if _runs_as_formula(cell) else cell
 
 
 def from_spreadsheet_cell(cell: str) -> str:
     """Undo ``spreadsheet_safe``."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+    return cell[1:] if cell.startswith("'") and _runs_as_formula(cell[1:]) else cell

@@ -115,7 +115,7 @@ def _read_header(cells: list[str], shown: str, line: int) -> tuple[list[str], li
 def _number(text: str) -> int | None:
     # Knight Lab's clean_integer: spaces and thousands separators removed (ConfigFactory.js).
     cleaned = re.sub(r"[\s,]+", "", text)
-    return int(cleaned) if re.fullmatch(r"-?\d+", cleaned) else None
+    return int(cleaned) if re.fullmatch(r"-?\d{1,9}", cleaned) else None  # no int() of 5,000 digits
 
 
 def _date(row: Row, prefix: str) -> tuple[PartialDate | None, str | None]:

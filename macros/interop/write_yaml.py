@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from macros.load.yamlfile import read_as_text
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -63,7 +65,10 @@ class _Ids(list[str]):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+    # PyYAML quotes what YAML 1.1 would read as another type; the data's loader follows YAML 1.2, where `1e5` is a
+    # number too: quoted, a headline `1e5` reads back as the text it is.
+    style = "|" if "\n" in value else None if read_as_text(value) else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 def _dumper(layout: Layout) -> type[yaml.SafeDumper]:

@@ -134,6 +134,9 @@ def _message(error: ValidationError, field: str) -> str:
     if validator == "maxLength":
         return (f"`{field}` is {len(value)} characters long, over the limit of {error.validator_value}; "
                 "shorten it")
+    if validator == "maxItems":
+        return (f"`{field}` lists {len(value)} items, over the limit of {error.validator_value}; keep the ones "
+                "texts really use")
     if validator == "minItems":
         return f"`{field}` is empty; list at least one id, like `{field}: [an-id]`"
     if validator == "uniqueItems":
@@ -162,10 +165,27 @@ def _label(stem: str, document: YamlDocument, path: Pointer) -> str:
 _BIDI_CONTROLS = {chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
+# What a double-quoted escape (\\0, \\e, \\x7f, \\ud800) can put in a value and a file cannot hold: control
+# characters (a page would carry them raw) and lone surrogates (half a UTF-16 pair: no page can be written).
+_UNSHOWABLE = {chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                      *range(0xD800, 0xE000), 0xFFFE, 0xFFFF)}
+_REFUSED = _BIDI_CONTROLS | _UNSHOWABLE
+
+
 def _may_hold_bidi(text: str) -> bool:
-    """Whether a value in ``text`` may hold one: as itself, or as a \\u escape in double quotes. Most files have
-    neither and need no walk; ``in`` finds a character ten times quicker than a regular expression."""
-    return any(char in text for char in _BIDI_CONTROLS) or "\\u" in text or "\\U" in text
+    """Whether a value in ``text`` may hold a refused character: a bidi control as itself, or anything as an escape
+    in double quotes. Most files have neither and need no walk; ``in`` finds a character ten times quicker than a
+    regular expression."""
+    return any(char in text for char in _BIDI_CONTROLS) or "\\" in text
+
+
+def _what_it_does(char: str) -> str:
+    if char in _BIDI_CONTROLS:
+        return (f"({unicodedata.name(char)}), an invisible character that changes the order in which the text "
+                "after it is shown")
+    if 0xD800 <= ord(char) < 0xE000:
+        return "(half of a UTF-16 surrogate pair, not a character: a `\\u` escape wrote it), which no page can hold"
+    return "(a control character, written by a `\\` escape), which pages cannot show"
 
 
 def _bidi_problems(stem: str, document: YamlDocument, value: Any, path: Pointer) -> list[Problem]:
@@ -175,15 +195,14 @@ def _bidi_problems(stem: str, document: YamlDocument, value: Any, path: Pointer)
     if isinstance(value, list):
         return [problem for index, item in enumerate(value)
                 for problem in _bidi_problems(stem, document, item, (*path, index))]
-    found = next((char for char in str(value) if char in _BIDI_CONTROLS), None) if isinstance(value, str) else None
+    found = next((char for char in value if char in _REFUSED), None) if isinstance(value, str) else None
     if found is None or (path and path[-1] == "id"):  # a bad id is reported once, by the id check
         return []
     label = _label(stem, document, path)
     field = next((str(part) for part in reversed(path) if isinstance(part, str)), "")
     return [Problem(document.path, document.line(path),
-                    f"{label + ': ' if label else ''}`{field}` holds U+{ord(found):04X} "
-                    f"({unicodedata.name(found)}), an invisible character that changes the order in which the "
-                    "text after it is shown; delete it")]
+                    f"{label + ': ' if label else ''}`{field}` holds U+{ord(found):04X} {_what_it_does(found)}; "
+                    "delete it")]
 
 
 def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[int]]:

@@ -9,8 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from macros.load import check_links
+from macros.load.boundaries import FILE_NAME as BOUNDARIES_FILE
+from macros.load.boundaries import load_boundaries
+from macros.load.check_names import check_names
 from macros.load.check_shape import check_shape
 from macros.load.problems import DataError, Problem, shown
+from macros.load.regular_files import not_regular, refusal
+from macros.load.reserved_ids import reserved
 from macros.load.schema import FILES
 from macros.load.yamlfile import YamlDocument, read_yaml
 from macros.model import PartialDate, parse_date
@@ -79,7 +84,7 @@ def _build(entry: check_links.Entry) -> model.Entity:
         related=tuple(value.get("related", ())), origin=origin)
 
 
-def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_links.Entry],
+def _check_seed(document: YamlDocument, data_dir: Path, lookup: check_links.Lookup,
                 unreadable: set[str], lost: frozenset[str]) -> tuple[list[Problem], model.Seed | None]:
     seed = document.value["seed"]
     problems: list[Problem] = []
@@ -90,10 +95,16 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
             if str(ref) in lost:
                 continue
             label = f"seed note {shown(seed['notes'][where[1]].get('id'))}" if where[0] == "notes" else "the seed"
-            message = check_links._reference_problem(label, str(ref), kind, verb, owners)
+            message = check_links._reference_problem(label, str(ref), kind, verb, lookup)
             if message:
                 problems.append(Problem(document.path, document.line(("seed", *where)), message))
     text_file = data_dir.parent / seed["file"]
+    irregular = not_regular(text_file)
+    if irregular is not None:
+        problems.append(Problem(document.path, document.line(("seed", "file")),
+                                f"the seed file {seed['file']!r} is {irregular}, not a regular file, and is not read; "
+                                "put the article's text in a regular file"))
+        return problems, None
     if _outside(text_file, data_dir.parent):
         problems.append(Problem(document.path, document.line(("seed", "file")),
                                 f"the seed file {seed['file']!r} is a link to a file outside the project; put the "
@@ -113,8 +124,14 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
                                 f"the seed file {seed['file']!r} is not UTF-8 text (byte 0x{raw[error.start]:02X} on "
                                 f"its line {line}); save it as UTF-8"))
         return problems, None
+    problems += furniture_problems(seed["file"], text)
     notes = []
     for index, note in enumerate(seed.get("notes", ())):
+        why = reserved(note["id"])
+        if why:
+            problems.append(Problem(document.path, document.line(("seed", "notes", index, "id")),
+                                    f"seed note {note['id']!r}: the id {why}; choose another, longer and more "
+                                    "specific"))
         if note["passage"] not in text:
             problems.append(Problem(document.path, document.line(("seed", "notes", index, "passage")),
                                     f"seed note {note['id']!r}: the passage is not in {seed['file']}; copy the "
@@ -129,6 +146,24 @@ def _check_seed(document: YamlDocument, data_dir: Path, owners: dict[str, check_
     return problems, model.Seed(source=seed["source"], file=seed["file"], text=text, notes=tuple(notes),
                                 key_events=tuple(seed.get("key_events", ())), chapters=tuple(chapters),
                                 site_name=seed.get("site_name"), site_description=seed.get("site_description"))
+
+
+# Words of a web page's furniture (comment forms, sharing, newsletters) that a copy-and-paste of an article drags
+# along at its end; lower case, matched in the last lines of the seed.
+FURNITURE = ("please enter your comment", "please enter your name", "leave a reply", "leave a comment",
+             "post comment", "your email address will not be published", "share this", "share on facebook",
+             "related posts", "related articles", "you may also like", "subscribe to our newsletter",
+             "all rights reserved", "follow us on", "read more", "advertisement", "cookie")
+FURNITURE_LINES = 6  # how many of the last non-blank lines are looked at
+
+
+def furniture_problems(file: str, text: str) -> list[Problem]:
+    """The seed's last lines, where they look like the page around the article rather than the article."""
+    lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    return [Problem(file, number, f"this line looks like the web page's furniture ({phrase!r}), not the article's "
+                    "text; delete it from the file")
+            for number, line in lines[-FURNITURE_LINES:]
+            for phrase in [next((phrase for phrase in FURNITURE if phrase in line.casefold()), None)] if phrase]
 
 
 def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
@@ -155,6 +190,9 @@ def without_cycle_collection() -> Iterator[None]:
 
 
 def _load(root: Path, data_dir: Path) -> model.Dataset:
+    if not_regular(data_dir) == "a link":  # its files would be read from wherever it leads
+        raise DataError([Problem(_shown(data_dir, root), 1, "the data folder is a link, and is not read; put the "
+                                                              "data files in a folder of the project")])
     problems: list[Problem] = []
     entries: list[check_links.Entry] = []
     seed_document: YamlDocument | None = None
@@ -164,6 +202,11 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     for stem, (key, _schema) in FILES.items():
         file = data_dir / f"{stem}.yml"
         shown = _shown(file, root)
+        irregular = not_regular(file)
+        if irregular is not None:
+            problems.append(Problem(shown, 1, refusal(irregular)))
+            unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
+            continue
         if not file.exists():
             problems.append(Problem(shown, 1, f"the file is missing; create it holding the line `{key}: []`, then "
                                               "add entries under it" if stem != "seed" else
@@ -195,22 +238,31 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
                 entries.append(check_links.Entry(stem, index, value, document, index not in broken))
     id_problems, owners = check_links.check_ids(entries)
     problems += id_problems
-    problems += check_links.check_references(entries, owners, unreadable, lost)
+    lookup = check_links.Lookup(owners)
+    problems += check_links.check_references(entries, lookup, unreadable, lost)
     problems += check_links.check_dates(entries)
     problems += check_links.check_aliases(entries)
+    problems += check_names(entries)
     seed: model.Seed | None = None
     if seed_document is not None and seed_intact:
-        seed_problems, seed = _check_seed(seed_document, data_dir, owners, unreadable, lost)
+        seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable, lost)
         problems += seed_problems
+    boundary_file = data_dir / BOUNDARIES_FILE
+    boundary_problems, boundaries = load_boundaries(
+        boundary_file, _shown(boundary_file, root),
+        {entry.id: bool(entry.value.get("coordinates")) for entry in entries if entry.stem == "places"},
+        {entry.id for entry in entries if entry.stem == "sources"}, unreadable)
+    problems += boundary_problems
     if not unreadable and seed_intact and not lost:  # a hidden entry's citations are not seen
-        problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None)
+        problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None,
+                                                {boundary.source for boundary in boundaries})
     if problems:
         raise DataError(problems)
     tables: dict[str, dict[str, Any]] = {stem: {} for stem in check_links.KIND_OF_FILE}
     for entry in entries:
         tables[entry.stem][entry.id] = _build(entry)
     return model.Dataset(sources=tables["sources"], actors=tables["actors"], places=tables["places"],
-                         events=tables["events"], terms=tables["glossary"], seed=seed)
+                         events=tables["events"], terms=tables["glossary"], seed=seed, boundaries=boundaries)
 
 
 def _outside(file: Path, folder: Path) -> bool:

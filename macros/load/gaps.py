@@ -13,7 +13,9 @@ from typing import Literal
 from macros.load.problems import Problem
 from macros.model import Dataset, Origin
 
-GapKind = Literal["coordinates", "title", "own-words"]
+GapKind = Literal["coordinates", "title", "own-words", "party-only"]
+# A party's own outlets speak for that party: cited for its position, never alone for a fact.
+PARTY_TYPES = {"official", "state-media"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ def gaps(dataset: Dataset) -> list[Gap]:
              for place in dataset.places.values() if place.coordinates is None]
     found += [Gap(source.origin, "title", source.id)
               for source in dataset.sources.values() if source.title_from_address]
+    found += [Gap(event.origin, "party-only", event.id) for event in dataset.events.values()
+              if all(dataset.sources[source_id].source_type in PARTY_TYPES for source_id in event.sources)]
     for event in dataset.events.values():
         # A side speaks through its parts: Azerbaijan's defence ministry or president answers for Azerbaijan.
         sides = {_side(dataset, claim.by) for claim in event.claims}
@@ -47,6 +51,9 @@ def problem(gap: Gap) -> Problem:
     if gap.kind == "coordinates":
         message = (f"place '{gap.entity}' has no coordinates; add `coordinates: {{lat: …, lon: …, source: …}}` "
                    "from a page that shows them")
+    elif gap.kind == "party-only":
+        message = (f"event '{gap.entity}' cites only a party's own outlets (official or state media); add a source "
+                   "that is not a party's for the facts its summary states, or attribute them to the party")
     elif gap.kind == "title":
         message = (f"source '{gap.entity}': its title is read from its address; write the headline as published "
                    "once the page can be read")

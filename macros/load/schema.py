@@ -15,6 +15,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://[^\s/\$.?#][^\s]*$"  # \$: fastjsonschema reads a bare $ as an anchor even in a class
 MAX_TEXT = 2000
+MAX_NAMES_EACH = 30  # names or aliases of one entity: the most in real data is 7
 
 ACTOR_KINDS = ["state", "ministry", "armed-force", "de-facto-authority", "international-body", "person", "media",
                "organization", "peacekeeping-force"]
@@ -113,8 +114,10 @@ ACTOR = _object({
     "kind": {"enum": ACTOR_KINDS, "description": "What kind of actor."},
     "description": _text("One or two neutral sentences."),
     "aliases": {"type": "array", "items": _text("Another name.", 200), "uniqueItems": True,
+                "maxItems": MAX_NAMES_EACH,
                 "description": "Other names a text may use; each belongs to one entity only."},
-    "names": {"type": "array", "items": NAME, "description": "Names in other languages."},
+    "names": {"type": "array", "items": NAME, "maxItems": MAX_NAMES_EACH,
+              "description": "Names in other languages."},
     "part_of": _id("The actor this one belongs to."),
     "sources": _ids("Sources for the description."),
 }, ["id", "name", "kind", "description"], "A state, body, force, medium or person.")
@@ -125,8 +128,9 @@ PLACE = _object({
     "kind": {"enum": PLACE_KINDS, "description": "What kind of place."},
     "description": _text("One or two neutral sentences."),
     "aliases": {"type": "array", "items": _text("Another spelling.", 200), "uniqueItems": True,
+                "maxItems": MAX_NAMES_EACH,
                 "description": "Other spellings a text may use; each belongs to one entity only."},
-    "names": {"type": "array", "items": NAME, "minItems": 1,
+    "names": {"type": "array", "items": NAME, "minItems": 1, "maxItems": MAX_NAMES_EACH,
               "description": "Its names, each with language, script and who uses it."},
     "located_in": _id("The place it lies in."),
     "coordinates": _object({
@@ -183,6 +187,7 @@ TERM = _object({
     "id": _id("Unique id across all data files."),
     "term": _text("The term as readers meet it.", 200),
     "aliases": {"type": "array", "items": _text("Another form.", 200), "uniqueItems": True,
+                "maxItems": MAX_NAMES_EACH,
                 "description": "Other forms of the term."},
     "definition": _text("A neutral definition."),
     "used_by": _ids("Who uses this term."),

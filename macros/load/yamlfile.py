@@ -7,6 +7,7 @@ knows only YAML 1.2's core types (true/false, decimal numbers, null) and leaves 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -266,7 +267,11 @@ class _Builder:
             return node.value
         if node.tag not in _SCALAR_TAGS:
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return _typed_value(node.tag, node.value)
+        except ValueError as error:
+            self.problems.append(Problem(self.path, node.start_mark.line + 1, str(error)))
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode, pointer: Pointer) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -303,9 +308,45 @@ class _Builder:
         return result
 
 
+# No value in the data needs a longer number (coordinates have a dozen digits); Python refuses to read an integer
+# of more than 4,300 digits at all, and a long one costs time quadratic in its length.
+MAX_DIGITS = 40
+
+
+def _int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise ValueError(f"the number {text[:12]}… has {len(text)} digits, more than any value here needs "
+                         f"({MAX_DIGITS}); put it in quotes if it is text")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    number = _int(text) if len(text) > MAX_DIGITS else float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"the number {text[:40]!r} is too large to be a number the site can show; write a decimal "
+                         "number such as 40.25, or put it in quotes if it is text")
+    return float(number)
+
+
 _PLAIN_VALUES: dict[str, Any] = {"tag:yaml.org,2002:bool": lambda text: text in ("true", "True", "TRUE"),
-                                 "tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": float,
+                                 "tag:yaml.org,2002:int": _int, "tag:yaml.org,2002:float": _float,
                                  "tag:yaml.org,2002:null": lambda text: None}
+_TAG_MEANS = {"tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:int": "a whole number",
+              "tag:yaml.org,2002:float": "a decimal number", "tag:yaml.org,2002:null": "empty (null)"}
+
+
+def _typed_value(tag: str, text: str) -> Any:
+    """The value of a scalar of a core type, resolved (``12``) or tagged (``!!int 12``). A tagged one must read
+    as its type would untagged: ``!!int abc``, ``!!bool maybe``, ``!!float .nan`` are refused (ValueError with the
+    message), not handed to PyYAML's constructors, which raise or make NaN and infinity."""
+    forms = [regexp for regexp_tag, regexp in _CORE_FORMS if regexp_tag == tag]
+    if tag == "tag:yaml.org,2002:float":  # `!!float 1` is a float
+        forms += [regexp for regexp_tag, regexp in _CORE_FORMS if regexp_tag == "tag:yaml.org,2002:int"]
+    if not any(regexp.match(text) for regexp in forms):
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        raise ValueError(f"the value {text[:40]!r} is tagged {short} but is not {_TAG_MEANS[tag]}; remove the tag "
+                         "(and write the value plainly, or in quotes if it is text)")
+    return _PLAIN_VALUES[tag](text)
 
 
 def _every_line(text: str) -> dict[Pointer, int]:
@@ -320,6 +361,8 @@ def _every_line(text: str) -> dict[Pointer, int]:
 
 # The converter of each YAML 1.2 core type, by the first characters that can start it: a plain scalar is tried
 # only against the types its first character allows, as Resolver.resolve does.
+_CORE_FORMS = [(tag, regexp) for resolvers in _CoreLoader.yaml_implicit_resolvers.values()
+               for tag, regexp in resolvers]
 _CONVERTERS: dict[str, tuple[tuple[Any, re.Pattern[str]], ...]] = {
     first: tuple((_PLAIN_VALUES[tag], regexp) for tag, regexp in resolvers)
     for first, resolvers in _CoreLoader.yaml_implicit_resolvers.items()
@@ -374,7 +417,10 @@ def _fast_values(text: str) -> tuple[Any, dict[Pointer, int]] | None:
                 if event.implicit[0]:
                     for convert, regexp in converters.get(value[:1], ()):
                         if regexp.match(value):
-                            value = convert(value)
+                            try:
+                                value = convert(value)
+                            except ValueError:
+                                return None  # a number too long or too large: the composing path explains it
                             break
                 if in_mapping:
                     container[key] = value
@@ -415,6 +461,12 @@ def _compose(text: str) -> list[yaml.Node]:
     # Only files the fast path declined get here (an error, a tag, an anchor): the Python composer refuses
     # aliases at once and words its errors best.
     return list(yaml.compose_all(text, Loader=_CoreLoader))
+
+
+def read_as_text(value: str) -> bool:
+    """Whether ``value``, written unquoted, reads back as this text (not ``1e5`` or ``true``, numbers and booleans
+    here): a writer of data files quotes the others."""
+    return not any(regexp.match(value) for _tag, regexp in _CORE_FORMS if _tag != "tag:yaml.org,2002:str")
 
 
 def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from macros.model import periods
+from macros.model.boundaries import Boundary
 from macros.model.dates import PartialDate
 
 
@@ -204,6 +205,7 @@ class Dataset:
     events: dict[str, Event]
     terms: dict[str, Term]
     seed: Seed | None = None
+    boundaries: tuple[Boundary, ...] = ()  # data/boundaries.geojson, for the maps
 
     def entity(self, entity_id: str) -> Entity | None:
         tables: tuple[dict[str, Entity], ...] = (self.actors, self.places, self.events,  # type: ignore[assignment]
@@ -290,6 +292,9 @@ class Dataset:
         for place in self.places.values():
             if place.coordinates and place.id not in found[place.coordinates.source]:
                 found[place.coordinates.source].append(place.id)
+        for boundary in self.boundaries:  # the maps cite the sources of their outlines
+            if "maps" not in found[boundary.source]:
+                found[boundary.source].append("maps")
         if self.seed:
             for note in self.seed.notes:
                 for source_id in note.sources:

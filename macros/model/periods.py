@@ -19,7 +19,7 @@ T = TypeVar("T")
 # Items per page. An event on the timeline (claims, links with their cards, references) weighs about 2 KB of
 # HTML; a line of a list about 0.4 KB: these keep every page well under 150 KB.
 TIMELINE_LIMIT = 30  # an event with its claims, glosses and references weighs up to ~4 KB
-TIMELINE_WHOLE = 40  # up to this many events, the timeline stays one page (its filters work across all of it)
+TIMELINE_WHOLE = 80  # up to this many events, the timeline stays one page (its filters work across all of it)
 LIST_LIMIT = 100
 SOURCES_WHOLE = 125  # a source with what cites it weighs ~1.1 KB: up to this many stay on one page
 TERMS_LIMIT = 50  # a glossary entry, with who uses it and the other side's words, weighs about 2 KB

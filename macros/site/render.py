@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from macros.model import names, naming, periods
 from macros.site import pages
+from macros.site.passages import place_passages
 from macros.model import format_date, format_range
 from macros.interop import Download
 from macros.model import Actor, Chapter, Claim, Dataset, Entity, Event, Media, Name, Place, Source, Term
@@ -134,8 +135,24 @@ def source_reference(ctx: PageContext, source: Source) -> Markup:
     author = html("{}, ", source.author) if source.author else Markup("")
     archive = (html(' · <a href="{}" rel="noopener">archived copy</a>', source.archive_url)
                if source.archive_url else Markup(""))
-    return html('{}<span class="ex-publisher">{}</span>, “{}”{}, {} ({}){}',
-        author, source.publisher, title, note, format_date(source.date), language_name(source.language), archive)
+    return html('{}<span class="ex-publisher">{}</span>{}, “{}”{}, {} ({}){}',
+        author, source.publisher, source_type_label(ctx, source), title, note, format_date(source.date),
+        language_name(source.language), archive)
+
+
+SOURCE_TYPE_LABELS = {"official": "official", "state-media": "state media", "independent-media": "independent media",
+                      "wire-service": "wire service", "international-organisation": "international organisation",
+                      "court": "court", "ngo-research": "NGO or research body", "encyclopedia": "encyclopedia",
+                      "document": "document"}
+
+
+def source_type_label(ctx: PageContext, source: Source) -> Markup:
+    """What kind of publisher, beside its name: "(state media: Azerbaijan)", so a reader weighs the source."""
+    if source.source_type is None:
+        return Markup("")
+    party = ctx.dataset.actors.get(source.party) if source.party else None
+    whose = html(": {}", party.name) if party else Markup("")
+    return html(' <span class="ex-source-type">({}{})</span>', SOURCE_TYPE_LABELS[source.source_type], whose)
 
 
 def references(ctx: PageContext) -> Markup:
@@ -390,11 +407,15 @@ def place_page(ctx: PageContext, place: Place) -> Markup:
         place.category, where, place.description, cite(ctx, place.sources))]
     parts.append(_section("Names", "names", names_table(ctx, place.names) + (
         html('<p>Also written: {}</p>', ", ".join(place.aliases)) if place.aliases else Markup(""))))
+    from macros.site import map_views  # (it imports this module)
     if place.coordinates:
         coords = place.coordinates
         parts.append(_section("Location", "location", html(
             '<p class="ex-coordinates"><data value="{},{}">{}</data>{}</p>',
-            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))))
+            coords.lat, coords.lon, coordinates_text(coords.lat, coords.lon), cite(ctx, [coords.source]))
+            + map_views.place_map(ctx, place)))
+    else:
+        parts.append(_section("Location", "location", map_views.place_map(ctx, place)))
     within = data.places_within.get(place.id, ())
     if within:
         parts.append(_section("Places in it", "within", html("<p>{}</p>",
@@ -410,7 +431,9 @@ def event_page(ctx: PageContext, event: Event) -> Markup:
     if event.actors:
         parts.append(_section("Who", "actors", html("<p>{}</p>", links(ctx, event.actors))))
     if event.places:
-        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))))
+        from macros.site import map_views  # (it imports this module)
+        parts.append(_section("Where", "places", html("<p>{}</p>", links(ctx, event.places))
+                              + map_views.event_map(ctx, event)))
     if event.claims:
         parts.append(_section("Who says what", "claims", claims_block(ctx, event.claims)))
     if event.media:
@@ -590,11 +613,13 @@ def source_list(ctx: PageContext, sources: Iterable[Source] | None = None) -> Ma
     items = []
     for source in sorted(sources, key=lambda item: (item.publisher.casefold(), item.date.sort_key())):
         citing = [event.id for event in data.events_by_entity.get(source.id, ())]
-        others = [entry for entry in data.citations.get(source.id, ()) if entry != "seed"]
+        others = [entry for entry in data.citations.get(source.id, ()) if entry not in {"seed", "maps"}]
         cited_by = links(ctx, [*citing, *others])
         if "seed" in data.citations.get(source.id, ()):
             seed_link = html('<a href="{}">the article’s context notes</a>', ctx.link(pages.SEED_PAGE))
             cited_by = Markup(", ").join(part for part in (cited_by, seed_link) if part)
+        if "maps" in data.citations.get(source.id, ()):  # an outline or line in data/boundaries.geojson
+            cited_by = Markup(", ").join(part for part in (cited_by, Markup("the maps")) if part)
         items.append(html('<li id="{}">{}<br><span class="ex-meta-label">Cited by:</span> {}</li>',
             source.id, source_reference(ctx, source), cited_by or Markup("—")))
     return html('<ul class="ex-sources">{}</ul>', Markup("").join(items))
@@ -607,15 +632,14 @@ def seed_article(ctx: PageContext) -> Markup:
         return Markup("")
     source = ctx.dataset.sources[seed.source]
     paragraphs = [para.strip() for para in seed.text.split("\n\n") if para.strip()]
-    notes = {note.passage: note for note in seed.notes}
     rendered = []
-    for para in paragraphs:
-        text = escape(para)
-        for passage, note in notes.items():
-            marked = html('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
-                          '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>',
-                          note.verdict, note.id, passage, note.id, note.verdict, note.verdict)
-            text = text.replace(escape(passage), marked, 1)
+    for pieces in place_passages(paragraphs, [(note.passage, note) for note in seed.notes]):
+        text = Markup("").join(
+            escape(piece) if note is None else
+            html('<mark class="ex-note-mark ex-verdict--{}" id="passage-{}">{}</mark>'
+                 '<a class="ex-note-ref" href="#{}" title="Context note: {}">[{}]</a>',
+                 note.verdict, note.id, piece, note.id, note.verdict, note.verdict)
+            for piece, note in pieces)
         rendered.append(html('<p>{}</p>', text))
     note_items = Markup("").join(
         html('<li id="{id}"><a href="#passage-{id}">“{passage}”</a> — <strong class="ex-verdict--{verdict}">'

@@ -4,15 +4,29 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check gaps schema offline bench clean boundaries
+.PHONY: serve build test lint check gaps schema offline bench clean boundaries new
 
+# Where $(PYTHON) has pip, the venv is made without its own (half a second, where ensurepip takes several) and
+# that pip installs into it; otherwise the venv brings its own pip. The locks are complete (--no-deps: nothing
+# to resolve), and modules are compiled when first imported.
+PIP = $$(if [ -x $(BIN)/pip ]; then echo $(BIN)/python -m pip; else echo $(PYTHON) -m pip --python $(BIN)/python; fi) \
+	install --quiet --disable-pip-version-check --no-compile --no-deps
+
+# The site's lock only (MkDocs, Material, the check): what serve, build, check and the pre-commit hook need.
 $(BIN)/.installed: requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@if $(PYTHON) -m pip --version >/dev/null 2>&1; then $(PYTHON) -m venv --without-pip $(VENV); \
+	else $(PYTHON) -m venv $(VENV); fi
+	@echo "installing requirements.lock into $(VENV)"; $(PIP) -r requirements.lock
 	touch $@
 
-serve: $(BIN)/.installed  ## install, then serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve
+# Tests and linting on top (pytest, Playwright, ruff, mypy, pre-commit): only for `make test` and `make lint`.
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
+	@echo "installing requirements-dev.lock into $(VENV)"; $(PIP) -r requirements-dev.lock
+	touch $@
+
+SERVE_ADDR ?= 127.0.0.1:8000
+serve: $(BIN)/.installed  ## install the site's lock, then serve it with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -a $(SERVE_ADDR)
 
 build: $(BIN)/.installed  ## build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
@@ -22,6 +36,10 @@ check: $(BIN)/.installed  ## check data/ and print every problem
 
 gaps: $(BIN)/.installed  ## list what valid data still lacks (an editor's to-do list; never fails on a gap)
 	$(BIN)/python -m macros gaps
+
+new: $(BIN)/.installed  ## a new explainer in DIR: make new DIR=../my-explainer [NAME="Site name"]
+	@test -n "$(DIR)" || { echo "name the new explainer's folder: make new DIR=../my-explainer"; exit 2; }
+	$(BIN)/python -m macros new "$(DIR)" $(if $(NAME),--name "$(NAME)")
 
 schema: $(BIN)/.installed  ## regenerate schema/*.schema.json from macros/schema.py
 	$(BIN)/python -m macros schema
@@ -33,11 +51,11 @@ boundaries: $(BIN)/.installed  ## rewrite data/boundaries.geojson from Natural E
 offline: $(BIN)/.installed  ## build the offline edition strictly and pack it as dist/explainer-offline.zip
 	PYTHON=$(BIN)/python scripts/build-offline
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check macros tests scripts benchmarks devtools
 	$(BIN)/mypy
 
-test: $(BIN)/.installed lint  ## install everything (Chromium included), lint, then run every test
+test: $(BIN)/.installed-dev lint  ## install everything (Chromium included), lint, then run every test
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 

@@ -1,6 +1,6 @@
 """Command line: ``python -m macros check [--format github] [DATA_DIR]``, ``python -m macros gaps [DATA_DIR]``,
-``python -m macros schema`` and ``python -m macros import-timelinejs SHEET.csv``
-(see ``macros.interop.import_timelinejs``)."""
+``python -m macros schema``, ``python -m macros import-timelinejs SHEET.csv``
+(see ``macros.interop.import_timelinejs``) and ``python -m macros new DIR`` (see ``macros.build.new_explainer``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros.build.new_explainer import write_new_explainer
 from macros.interop import import_timelinejs
 from macros.interop.annotations import github_report
 from macros.load import DataError, load_dataset
@@ -61,6 +62,21 @@ def write_schemas(root: Path) -> int:
     return 0
 
 
+def new(folder: Path, site_name: str, description: str) -> int:
+    """Write a new explainer into ``folder``, check it, and say what to do next."""
+    problems = write_new_explainer(folder, site_name, description)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    code = check(folder, None)
+    if code == 0:
+        print(f"wrote a new explainer in {folder}; next: replace seeds/article.txt and the `seed-article` source in "
+              f"data/sources.yml with your article, import a timeline (python -m macros import-timelinejs "
+              f"sheet.csv --out {folder / 'data'} --add ...), then `cd {folder} && make serve`")
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -72,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     gaps_parser.add_argument("data_dir", nargs="?", type=Path, help="the data folder (default: data/)")
     commands.add_parser("schema", help="write schema/*.schema.json from macros/load/schema.py")
     import_timelinejs.add_arguments(commands)
+    new_parser = commands.add_parser("new", help="write a new explainer (site, empty data, a placeholder article)")
+    new_parser.add_argument("folder", type=Path, help="the new explainer's folder (new, or empty)")
+    new_parser.add_argument("--name", default="An explainer", help="the site's name (data/seed.yml site_name)")
+    new_parser.add_argument("--description", default="A sourced explainer of one news article.",
+                            help="the site's one-line description")
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
@@ -80,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return gaps(root, args.data_dir)
     if args.command == "import-timelinejs":
         return import_timelinejs.run(args)
+    if args.command == "new":
+        return new(args.folder, args.name, args.description)
     return write_schemas(root)
 
 

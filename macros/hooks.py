@@ -10,6 +10,7 @@ were imported (a data edit keeps them: importing them again is a tenth of a rebu
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -53,6 +54,11 @@ def _fresh_adapter(project_root: str) -> ModuleType:
 
 def on_startup(command: str, dirty: bool) -> None:
     _startup.update(command=command, dirty=dirty)
+    # mkdocs-macros logs its start-up (four lists of macros, "No default module `main` found") at INFO, and they
+    # bury a build's own messages; here, before its on_config, they are kept for `mkdocs -v` (DEBUG) only.
+    # Its warnings and errors still show.
+    if not logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG):
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 
 def on_config(config: Any) -> Any:
@@ -86,3 +92,4 @@ on_page_context = CombinedEvent(event_priority(50)(_forward("on_page_context_bef
                                 event_priority(-50)(_forward("on_page_context_after_search")))
 on_post_page = _forward("on_post_page")
 on_post_build = _forward("on_post_build")
+on_serve = _forward("on_serve")

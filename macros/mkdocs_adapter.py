@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from macros.build import build_date, staging, template_cache
+from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
 from macros.context import timeline_filters as timeline_filters_module
@@ -37,6 +38,7 @@ from macros.model import Actor, Dataset, Entity, Event, Place, naming
 from macros.site import edit_links, figures, front_page, html, map_views, pages, reference, render, search_light
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
+from macros.site.serve_errors import show_errors_in_browser
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -60,6 +62,7 @@ class BuildState:
     after_markdown: bool = False  # a generated page's macro runs after Markdown: its HTML needs no protection
     site_name: str = ""  # as written (data/seed.yml, else mkdocs.yml): config holds it escaped for the theme
     site_description: str = ""
+    repository: source_repository.Repository | None = None  # where the site's source is (edit actions, error reports)
 
 
 _state: BuildState | None = None
@@ -83,8 +86,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in error.problems:
             log.error(str(problem))
         count = len(error.problems)
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the data; fix them and build again "
-                          "(`python -m macros check` lists them too)") from None
+        many = count != 1
+        raise PluginError(f"{count} problem{'s' if many else ''} in the data; fix {'them' if many else 'it'} and build "
+                          f"again (`python -m macros check` lists {'them' if many else 'it'} too)") from None
     site_name, site_description = config.site_name, config.site_description or ""
     # The story names the site (data/seed.yml), so swapping data/ and seeds/ is the whole change. Escaped here:
     # Material prints config.site_name unescaped in places.
@@ -102,6 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
         raise PluginError("mkdocs.yml must enable the `macros` plugin before the hooks")
+    _state.repository = source_repository.find_repository(root, os.environ)
+    # Never a placeholder: with no repository known, pages have no edit action (see macros/build/repository.py).
+    config["edit_uri"] = _state.repository.edit_uri if _state.repository else None
     macros_plugin.register_macros(_state.macros)
     if _startup["command"] == "serve":
         # mkdocs-macros calls exit() on a macro error, which ends `mkdocs serve`; without it the error is a
@@ -155,6 +162,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     config.site_dir = str(target)
     _staged = None
     log.info(f"The site is in {target}")
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+    """A failed rebuild under `mkdocs serve` turns the open page into a list of its messages (see serve_errors)."""
+    show_errors_in_browser(server, Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
+    return server
 
 
 def on_build_error(error: Exception) -> None:
@@ -479,6 +492,12 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """The exported files (JSON, TimelineJS CSV and JSON, GeoJSON) with their sizes: `{{ data_files() }}`."""
         return _html(render.download_list(_ctx(), state().downloads))
 
+    def report_error() -> str:
+        """How a reader reports an error: the repository's issues when the site knows its repository."""
+        found = state().repository
+        return _html(edit_links.reporting(found.edit_uri, found.url, found.issues) if found else
+                     edit_links.reporting(None, None, None))
+
     def overview_map() -> str:
         """The story's map, drawn at build time: its countries, region, key events' places and roads."""
         return _html(map_views.overview_map(_ctx()))
@@ -493,6 +512,6 @@ def _macros() -> dict[str, Callable[..., Any]]:
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,
-                                                         overview_map, lede, key_figures,
+                                                         report_error, overview_map, lede, key_figures,
                                                          timeline_period, source_period,
                                                          entity_events, kind_index, glossary_part)}

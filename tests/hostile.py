@@ -105,7 +105,8 @@ OPTIONAL = {
     "places": lambda data: [name.setdefault("note", "A note.") for place in data["places"] for name in place["names"]],
     "glossary": lambda data: data["terms"][0].setdefault("aliases", ["local measure"]),
     "events": lambda data: (data["events"][0].update(
-        group="A group", media={"url": "https://example.org/photo.jpg", "credit": "A credit", "caption": "A caption"}),
+        group="A group", media={"url": "https://example.org/photo.jpg", "credit": "A credit", "caption": "A caption",
+                                "alt": "An alt text"}),
         next(event for event in data["events"] if "claims" in event)["claims"][0].update(
             translation="Local measures.", translated_by="explainer"),
         data["events"][0].update(outcome="An outcome.")),

@@ -23,7 +23,7 @@ SAMPLE = [
     "alias-claimed-by-two-entities", "lookalike-cyrillic-in-reference", "dangling-claim-disputed-by",
     "impossible-date-feb-30-event", "end-before-start", "event-without-sources", "unused-source", "url-javascript",
     "very-long-value", "seed-passage-not-found", "typed-int-bad", "huge-integer", "lone-surrogate", "nan-coordinates",
-    "control-escapes",
+    "control-escapes", "forgotten-dash-before-id",
 ]
 ALL = sorted(path.name for path in CASES.iterdir() if path.is_dir())
 CHOSEN = ALL if os.environ.get("ALL_BAD_INPUT_BUILDS") else SAMPLE
@@ -43,5 +43,8 @@ def test_build_fails_with_the_check_messages_and_keeps_the_site(case: str, tmp_p
     assert "Traceback" not in result.stdout + result.stderr
     for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert f"ERROR   -  {line}\n" in result.stderr, line
+    count = len((CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines())
+    assert (f"{count} problems in the data; fix them and build again" if count != 1 else
+            "1 problem in the data; fix it and build again") in result.stderr
     assert snapshot(project / "site") == before
     assert leftovers(project) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -110,3 +111,46 @@ def test_every_reference_field_has_a_dangling_case() -> None:
     for (stem, _path), case in DANGLING_CASES.items():
         expected = (CASES / case / "expected.txt").read_text(encoding="utf-8")
         assert f"data/{stem}.yml:" in expected and " unknown " in expected, case
+
+
+def follow_advice(project: Path, report: str) -> None:
+    """Do what each line of ``report`` says, to the letter, as a contributor would."""
+    for problem in report.splitlines():
+        path, number_text, message = problem.split(":", 2)
+        file, number = project / path, int(number_text)
+        if match := re.search(r"create it holding the line `(.+?)`", message):
+            file.write_text(match.group(1) + "\n", encoding="utf-8")
+            continue
+        lines = file.read_text(encoding="utf-8").split("\n")
+        line = lines[number - 1]
+        if match := re.search(r"remove (\d+) spaces? from the start of the line", message):
+            assert line[:int(match.group(1))].strip() == ""
+            line = line[int(match.group(1)):]
+        elif match := re.search(r"add (\d+) spaces? at the start of the line", message):
+            line = " " * int(match.group(1)) + line
+        elif match := re.search(r"write this line as `(.+)`$", message):
+            line = match.group(1)
+        elif match := re.search(r"^ `(-\S+)` has no space after its dash.*; write `(- \S+)`$|"
+                                r"` '(.+?)' is in typographic quotes .*; write it as (.+)$", message):
+            wrong, right = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            line = line.replace(wrong, right)
+        elif match := re.search(r"the alias '(.+?)' is the name of .*remove it from the aliases", message):
+            line = re.sub(rf",?\s*{re.escape(match.group(1))}(?=[,\]])", "", line)
+        else:
+            raise AssertionError(f"no advice to follow in {problem!r}")
+        lines[number - 1] = line
+        file.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", ["forgotten-dash-before-id", "forgotten-dash-follow-on-not-repeated",
+                                  "list-item-over-indented", "key-over-indented", "list-item-misaligned",
+                                  "bad-indentation-key", "bad-indentation-dedent", "dash-without-space",
+                                  "typographic-quotes-around-date-and-id", "alias-repeats-another-entitys-name",
+                                  "missing-file"])
+def test_the_advice_followed_to_the_letter_fixes_the_slip(case: str, tmp_path: Path) -> None:
+    project = make_case(CASES / case, tmp_path)
+    code, report = check_in_process(project)
+    assert code == 1
+    follow_advice(project, report)
+    code, after = check_in_process(project)
+    assert code == 0, after

@@ -4,7 +4,10 @@ pre-commit hook, and a data reference generated from the schema, with examples t
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import sys
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,7 @@ from jsonschema import Draft202012Validator
 
 from macros.load.schema import FILES, schema_json
 from macros.site import reference
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, run
 from tests.htmlcheck import page_text
 
 SCHEMAS = ROOT / "schema"
@@ -44,17 +47,40 @@ def test_every_data_file_is_covered_by_a_schema() -> None:
     assert sorted(path.stem for path in (ROOT / "data").glob("*.yml")) == sorted(FILES)
 
 
-def test_pre_commit_runs_the_check_with_the_locked_versions() -> None:
+def test_pre_commit_runs_the_check_from_the_site_lock() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
     check = next(hook for hook in hooks if hook["id"] == "check-data")
-    assert check["entry"] == "python -m macros check"
-    assert check["language"] in {"python", "system"}
-    assert check["pass_filenames"] is False
+    # `make check`: the project's .venv, from requirements.lock, the same lock as every build (no second list).
+    assert (check["entry"], check["language"], check["pass_filenames"]) == ("make check", "system", False)
+    assert "additional_dependencies" not in check
     assert re.search(check["files"], "data/events.yml") and re.search(check["files"], "seeds/article.txt")
-    locked = {line.split("==")[0].lower(): line for line in (ROOT / "requirements.lock").read_text().split()}
-    for requirement in check.get("additional_dependencies", []):
-        assert locked[requirement.split("==")[0].lower()] == requirement, "keep in step with requirements.lock"
+
+
+def test_the_pre_commit_hook_passes_valid_data_and_stops_a_broken_commit(tmp_path: Path) -> None:
+    """pre-commit itself (from PyPI, in requirements-dev.lock), installed in a new git repository."""
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.lock", ".pre-commit-config.yaml"):
+        shutil.copy2(ROOT / name, project / name)
+    os.utime(project / "requirements.lock", (0, 0))  # older than the running venv's sentinel: make installs nothing
+    env = {"VENV": str(Path(sys.executable).parent.parent), "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    assert run("git", "init", "-q", cwd=project, env=env).returncode == 0
+    installed = run(Path(sys.executable).parent / "pre-commit", "install", cwd=project, env=env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    run("git", "add", "-A", cwd=project, env=env)
+    good = run("git", "commit", "-q", "-m", "data", cwd=project, env=env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "check data/ (make check)" in good.stdout + good.stderr and "Passed" in good.stdout + good.stderr
+    events = project / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8").replace("- id: 1991-09-02-nkr-proclaimed",
+                                                                 "  id: 1991-09-02-nkr-proclaimed"), encoding="utf-8")
+    run("git", "add", "-A", cwd=project, env=env)
+    broken = run("git", "commit", "-q", "-m", "broken", cwd=project, env=env)
+    output = broken.stdout + broken.stderr
+    assert broken.returncode != 0 and "Failed" in output
+    assert "data/events.yml:" in output and "a new entry starts here without its `- `" in output
 
 
 def examples() -> list[tuple[str, Any]]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
 
+from macros.build.repository import edit_uri_of_remote, repository_of
 from macros.load.dataset import load_dataset
 from macros.site.edit_links import file_url
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, mkdocs
 
 DATA = load_dataset(ROOT)
 GITHUB = "https://github.com/owner/repo/edit/main/docs/"
@@ -54,3 +56,38 @@ def test_repo_url_is_not_set_so_no_page_calls_the_github_api(site: Path) -> None
     assert "repo_url" not in config
     for file in site.rglob("*.html"):
         assert 'data-md-component="source"' not in file.read_text(encoding="utf-8"), file
+
+
+def test_the_repository_comes_from_the_git_remote_or_the_setting() -> None:
+    assert edit_uri_of_remote("git@github.com:newsroom/hilltown.git", "main") == (
+        "https://github.com/newsroom/hilltown/edit/main/docs/")
+    assert edit_uri_of_remote("https://gitlab.com/newsroom/maps/hilltown.git", "trunk") == (
+        "https://gitlab.com/newsroom/maps/hilltown/-/edit/trunk/docs/")
+    assert edit_uri_of_remote("https://example.org/git/hilltown.git", "main") is None
+    github = repository_of("https://github.com/newsroom/hilltown/edit/main/docs/")
+    assert (github.url, github.issues) == ("https://github.com/newsroom/hilltown",
+                                           "https://github.com/newsroom/hilltown/issues")
+    gitlab = repository_of("https://gitlab.com/newsroom/hilltown/-/edit/main/docs/")
+    assert gitlab.issues == "https://gitlab.com/newsroom/hilltown/-/issues"
+
+
+def test_a_site_with_no_known_repository_has_no_edit_action_and_no_placeholder(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")  # not a git work tree, and no setting
+    result = mkdocs("build", "--strict", "-d", tmp_path / "site", cwd=project, env={"EXPLAINER_EDIT_URI": ""})
+    assert result.returncode == 0, result.stderr
+    for page in (tmp_path / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'rel="edit"' not in text and "OWNER/REPO" not in text and "owner/repo" not in text, page
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "tell the newsroom that publishes this explainer" in about
+
+
+def test_a_github_remote_gives_the_edit_action_and_the_issues_link(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for command in (("init", "-q", "-b", "trunk"), ("remote", "add", "origin", "git@github.com:newsroom/hilltown.git")):
+        subprocess.run(["git", "-C", str(project), *command], check=True)
+    result = mkdocs("build", "--strict", "-d", tmp_path / "site", cwd=project, env={"EXPLAINER_EDIT_URI": ""})
+    assert result.returncode == 0, result.stderr
+    assert edit_link(tmp_path / "site" / "index.html") == "https://github.com/newsroom/hilltown/edit/trunk/docs/index.md"
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://github.com/newsroom/hilltown/issues">open an issue</a>' in about

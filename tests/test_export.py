@@ -47,6 +47,7 @@ RICH_EVENTS = f"""
       credit: Example & Co
       caption: A <photo>
       thumbnail: https://example.org/thumb.jpg
+      alt: Two people, and a flag in Հայերեն
   - id: formula
     date: "2024-02"
     kind: legal
@@ -94,7 +95,7 @@ def test_timelinejs_json_escapes_text_and_keeps_media(rich: Path) -> None:
     assert slide["text"]["headline"] == "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!-- \"x\""
     assert slide["media"] == {"url": "https://example.org/photo.jpg", "caption": "A &lt;photo&gt;",
                               "credit": "Example &amp; Co", "thumbnail": "https://example.org/thumb.jpg",
-                              "alt": "A <photo>", "title": "A <photo>"}
+                              "alt": "Two people, and a flag in Հայերեն", "title": "A <photo>"}
     assert slide["display_date"] == "c. 1988 – February 1989"
     assert slide["end_date"] == {"year": 1989, "month": 2}
 
@@ -156,11 +157,12 @@ def test_export_then_import_gives_back_the_same_events(project: str, rich: Path,
     root = {"real": ROOT, "mini": MINI, "rich": rich}[project]
     before = load_dataset(root)
     sheet = tmp_path / "timeline.csv"
-    sheet.write_bytes(export.timeline_csv(before, "A title", "A description").encode("utf-8"))
+    download = next(file for file in export.downloads(before, "A title", "D") if file.path.endswith(".csv"))
+    sheet.write_bytes(download.content)
     for part in ("data", "seeds"):
         shutil.copytree(root / part, tmp_path / part)
-    groups = {event.group: event.category for event in before.events.values() if event.group}
-    result, written = import_sheet(sheet, tmp_path / "data", group_kinds=groups, force=True)
+    # No --group-kind: the sheet's Kind column gives back each event's kind, whatever its custom Group.
+    result, written = import_sheet(sheet, tmp_path / "data", force=True)
     assert not result.problems, "\n".join(map(str, result.problems))
     assert written and result.title == "A title"
     document, problems = read_yaml(tmp_path / "data" / "events.yml", "events.yml")
@@ -169,6 +171,13 @@ def test_export_then_import_gives_back_the_same_events(project: str, rich: Path,
                                                                 for event in before.events.values()])
     if project != "real":  # the real data's claims may be a source's only citation, and claims stay behind
         assert len(load_dataset(tmp_path).events) == len(before.events)
+
+
+def test_timeline_csv_opens_in_excel_as_utf8(rich: Path) -> None:
+    download = next(file for file in export.downloads(load_dataset(rich), "T", "D") if file.path.endswith(".csv"))
+    # Excel reads a CSV as UTF-8 only after a byte order mark; without it, Հայերեն would show as mojibake.
+    assert download.content.startswith(b"\xef\xbb\xbfYear,")
+    assert "Հայերեն" in download.content.decode("utf-8-sig")
 
 
 def test_timeline_csv_has_timelinejs_columns_sources_and_no_formula(rich: Path) -> None:

@@ -48,8 +48,9 @@ def test_sheet_becomes_events_yaml_that_the_check_accepts(tmp_path: Path) -> Non
     # Lines are physical lines: the cell of line 5 spans three, the row after it starts on line 8.
     for expected in ("sheet.csv:2: note: title slide 'Hilltown, a timeline'", "sheet.csv:3: note: era 'The war years'",
                      "sheet.csv:9: note: `Time` '13:00' is dropped", "sheet.csv:15: note: `Media` is not an http(s)",
-                     "sheet.csv:15: note: `Display Date` '28 Sep 2023' is not kept", "the data check passes"):
+                     "the data check passes"):
         assert expected in output
+    assert "Display Date" not in output  # '28 Sep 2023' says the row's date, in other words
 
 
 def test_every_row_that_cannot_be_mapped_is_reported_with_its_line_and_nothing_is_written(tmp_path: Path) -> None:
@@ -67,7 +68,8 @@ def test_existing_events_are_kept_without_force(tmp_path: Path) -> None:
     before = (project / "data" / "events.yml").read_text(encoding="utf-8")
     code, output = import_cli(project, "sheet.csv", *SHEET_OPTIONS)
     assert code == 1
-    assert "data/events.yml:1: already holds 2 event(s); import into another --out folder, or pass --force" in output
+    assert ("data/events.yml:1: already holds 2 event(s); pass --add to add the sheet's events after them, --force "
+            "to replace them, or import into another --out folder") in output
     assert (project / "data" / "events.yml").read_text(encoding="utf-8") == before
 
 
@@ -75,8 +77,9 @@ def test_no_source_is_invented(tmp_path: Path) -> None:
     project = mini_project(tmp_path)
     code, output = import_cli(project, "sheet.csv", "--force", "--group-kind", "Battles=military", "--kind", "legal")
     assert code == 1
-    unsourced = sorted(int(line.split(":")[1]) for line in output.splitlines() if "the row has no source" in line)
-    assert unsourced == [8, 10, 14, 15, 16]  # the rows without a Sources cell, by the line they start on
+    # The rows without a Sources cell, said once, by the lines they start on.
+    assert "sheet.csv:8: 5 rows have no source (lines 8, 10, 14 and 2 more); name the sheet itself" in output
+    assert "leave these 5 out" in output
     assert "hilltown-sheet" not in (project / "data" / "sources.yml").read_text(encoding="utf-8")
 
 
@@ -154,3 +157,99 @@ def test_an_existing_source_is_cited_as_it_is(tmp_path: Path) -> None:
     assert "sheet.csv:1: note: --source-id 'src-seed' is already in sources.yml" in output
     assert (project / "data" / "sources.yml").read_text(encoding="utf-8") == sources_before
     assert "sources: [src-seed]" in (project / "data" / "events.yml").read_text(encoding="utf-8")
+
+
+REAL_SHEET = """Year,Month,Day,Display Date,Headline,Text,Media,Alt Text,Group,Sources
+2024,1,1,"January 1, 2024",The republic ceases to exist,"The decree takes effect.<span class='tl-note'>A note.</span>",\
+https://example.org/p.jpg,A flag lowered,Decrees,
+2024,2,,,A second row,Some text.,,,political,wikipedia-first-nagorno-karabakh-war
+"""
+
+
+def test_importing_into_this_repositorys_own_data_keeps_each_files_layout(tmp_path: Path) -> None:
+    for part in ("data", "seeds"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "sheet.csv").write_text(REAL_SHEET, encoding="utf-8")
+    before = {name: (tmp_path / "data" / name).read_text(encoding="utf-8") for name in ("events.yml", "sources.yml")}
+    code, output = import_cli(tmp_path, "sheet.csv", "--add", "--group-kind", "Decrees=legal", "--source-id",
+                              "newsroom-sheet", "--source-publisher", "Example Newsroom", "--source-title", "A sheet",
+                              "--source-date", "2024-03")
+    assert code == 0, output
+    assert "the data check passes" in output and check(cwd=tmp_path).returncode == 0
+    events, sources = ((tmp_path / "data" / name).read_text(encoding="utf-8") for name in ("events.yml", "sources.yml"))
+    # Every line already there is kept, comments included; what is added is laid out as the file lays out its own.
+    assert events.startswith(before["events.yml"]) and sources.startswith(before["sources.yml"])
+    assert sources[len(before["sources.yml"]):] == ("- id: newsroom-sheet\n  publisher: Example Newsroom\n"
+                                                    "  title: A sheet\n  date: '2024-03'\n  language: en\n")
+    assert events[len(before["events.yml"]):] == """\
+- id: 2024-01-01-the-republic-ceases-to-exist
+  date: '2024-01-01'
+  kind: legal
+  group: Decrees
+  title: The republic ceases to exist
+  summary: |-
+    The decree takes effect.
+
+    A note.
+  sources:
+  - newsroom-sheet
+  media:
+    url: https://example.org/p.jpg
+    alt: A flag lowered
+- id: 2024-02-a-second-row
+  date: '2024-02'
+  kind: political
+  title: A second row
+  summary: Some text.
+  sources:
+  - wikipedia-first-nagorno-karabakh-war
+"""
+
+
+BAD_ROWS = """Year,Month,Day,End Year,End Month,End Day,Display Date,Headline,Text,Group,Sources
+2023,9,19,,,,,Good one,Text.,military,src-one
+2023,9,20,2023,9,2023-09-21,,Pasted one column right,Text.,military,src-one
+2023,9,21,,2023,9,,Shifted end,Text.,military,src-one
+-330,,,,,,,Before the era,Text.,military,src-one
+2023,9,22,,,,"Sept. 22, 2023",Good two,Text.,military,src-one
+2023,9,23,,,,Spring 2023,Good three,Text.,military,src-one
+"""
+
+
+def test_skip_bad_rows_imports_the_good_ones_and_lists_the_others(tmp_path: Path) -> None:
+    project = mini_project(tmp_path)
+    (project / "rows.csv").write_text(BAD_ROWS, encoding="utf-8")
+    before = (project / "data" / "events.yml").read_text(encoding="utf-8")
+    code, output = import_cli(project, "rows.csv", "--add")
+    assert code == 1 and (project / "data" / "events.yml").read_text(encoding="utf-8") == before  # all or nothing
+    assert "3 problems found; nothing was written; rerun with --skip-bad-rows" in output
+    code, output = import_cli(project, "rows.csv", "--add", "--skip-bad-rows")
+    assert code == 3, output  # written, and the status says rows were left out
+    lines = output.splitlines()
+    assert ("rows.csv:3: `End Day` holds a full date ('2023-09-21'): is the end date one column to the right? Write "
+            "its year, month and day in `End Year`, `End Month` and `End Day`") in lines
+    assert ("rows.csv:4: `End Year` is empty and `End Month` holds a year ('2023'): is the end date one column to the "
+            "right? Move `End Month`, `End Day` and `End Time` one column left") in lines
+    assert any(line.startswith("rows.csv:5: `Year` '-330' is before 1 AD") for line in lines)
+    assert "3 rows were left out (listed above)" in output
+    # "Sept. 22, 2023" is the row's date in other words; "Spring 2023" says something the dates do not.
+    notes = [line for line in lines if "Display Date" in line]
+    assert notes == ["rows.csv:7: note: `Display Date` 'Spring 2023' is not kept: the explainer writes "
+                     "'23 September 2023'; start it with 'c.' when the date is approximate"]
+    events = (project / "data" / "events.yml").read_text(encoding="utf-8")
+    assert events.startswith(before) and events.count("  - id: 2023-09-") == 3
+    assert check(cwd=project).returncode == 0
+
+
+def test_a_problem_on_every_row_is_said_once_with_its_fix(tmp_path: Path) -> None:
+    rows = "".join(f"2023,9,{day},Headline {day},Text.,\n" for day in range(1, 29))
+    (tmp_path / "many.csv").write_text("Year,Month,Day,Headline,Text,Group\n" + rows, encoding="utf-8")
+    code, output = import_cli(tmp_path, "many.csv", "--out", "data")
+    assert code == 1
+    assert output.splitlines() == [
+        "many.csv:2: 28 rows have no Group, so their events have no kind (lines 2, 3, 4 and 25 more); give them a "
+        "kind with --kind KIND, or write one of military, diplomatic, political, humanitarian, legal in Group",
+        "many.csv:2: 28 rows have no source (lines 2, 3, 4 and 25 more); name the sheet itself as their source with "
+        "--source-id (and --source-publisher, --source-date), or write source ids in a `Sources` column",
+        "2 problems found; nothing was written; rerun with --skip-bad-rows to import the other rows and leave these "
+        "28 out."]

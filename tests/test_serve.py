@@ -86,6 +86,12 @@ def test_a_data_edit_reloads_and_a_broken_one_shows_the_check_message(served: Se
     until(lambda: "cites unknown source 'src-on'" in served.output(), "the problem is shown", served)
     assert "data/events.yml:" in served.output()
     assert "Traceback" not in served.output()
+    # The open page (any page) becomes a list of the messages, where the author is looking, as Hugo and Vite do.
+    until(lambda: "The site could not be rebuilt" in served.page("places/hill-town/"), "the error page", served)
+    error = served.page("places/hill-town/")
+    assert "<code class=\"where\">data/events.yml:18:</code> event &#39;operation&#39; cites unknown source" in error
+    assert "1 problem in the data; fix it and build again" in error
+    assert "/livereload/" in error  # the reload script: the next good build brings the page back by itself
 
     served.edit("data/events.yml", "sources: [src-on]", "sources: [src-one]")
     served.edit("data/places.yml", "Hilltown-Live", "Hilltown-Again")
@@ -105,8 +111,9 @@ def test_a_core_module_edit_reloads_and_a_broken_one_keeps_serve_alive(served: S
     served.edit("macros/site/reference.py", "def field_table(:", "def field_table(")
     served.edit("macros/site/reference.py", '    key, schema = FILES[stem]\n    return html(',
                 '    key, schema = FILES[stem]\n    raise ValueError("broken on purpose")\n    return html(')
-    until(lambda: "broken on purpose" in served.output() and "An error happened during the rebuild"
+    until(lambda: "broken on purpose" in served.output() and "the rebuild failed: the browser lists why"
           in served.output(), "the macro error is reported", served)
+    until(lambda: "broken on purpose" in served.page("contributing/"), "the page shows the macro error", served)
     served.edit("macros/site/reference.py", '    raise ValueError("broken on purpose")\n', "")
     served.edit("macros/site/reference.py", "Allowed values (live)", "Allowed values (back)")
     until(lambda: "Allowed values (back)" in served.page("contributing/"), "serve recovers", served)

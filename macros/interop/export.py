@@ -2,7 +2,7 @@
 
 - ``explainer.json``: the whole dataset, each list shaped as its data file (the JSON Schemas in ``schema/``
   validate them), with a ``schema_version`` to bump whenever that shape changes;
-- ``timeline.csv``: the timeline as a TimelineJS sheet (Knight Lab's columns, plus ``Sources``), which
+- ``timeline.csv``: the timeline as a TimelineJS sheet (Knight Lab's columns, plus ``Kind`` and ``Sources``), which
   ``python -m macros import-timelinejs`` reads back;
 - ``timeline.json``: the timeline in TimelineJS's JSON format, for any TimelineJS embed;
 - ``places.geojson``: the places that have coordinates, as GeoJSON points (RFC 7946: longitude first).
@@ -70,7 +70,7 @@ def place_entry(place: Place) -> dict[str, Any]:
 
 def event_entry(event: Event) -> dict[str, Any]:
     media = _compact({"url": event.media.url, "credit": event.media.credit, "caption": event.media.caption,
-                      "thumbnail": event.media.thumbnail}) if event.media else None
+                      "thumbnail": event.media.thumbnail, "alt": event.media.alt}) if event.media else None
     return _compact({
         "id": event.id, "date": event.date.iso, "end": event.end.iso if event.end else None,
         "approximate": event.approximate, "kind": event.category, "title": event.title, "summary": event.summary,
@@ -130,7 +130,7 @@ def timeline_rows(dataset: Dataset, title: str, description: str) -> list[list[s
             return ["", "", ""]
         return [str(date.year), str(date.month or ""), str(date.day or "")]
 
-    header = [*timelinejs.COLUMNS, timelinejs.SOURCES_COLUMN]
+    header = [*timelinejs.COLUMNS, timelinejs.KIND_COLUMN, timelinejs.SOURCES_COLUMN]
     rows = [header, _row(header, {"Headline": timelinejs.text_to_html(title),
                                   "Text": timelinejs.text_to_html(description), "Type": "title"})]
     for event in dataset.chronology:
@@ -145,7 +145,8 @@ def timeline_rows(dataset: Dataset, title: str, description: str) -> list[list[s
             "Media Credit": timelinejs.text_to_html(media.credit or "") if media else "",
             "Media Caption": timelinejs.text_to_html(media.caption or "") if media else "",
             "Media Thumbnail": (media.thumbnail or "") if media else "",
-            "Group": _group(event), "Sources": " ".join(event.sources)}))
+            "Alt Text": (media.alt or "") if media else "",
+            "Group": _group(event), "Kind": event.category, "Sources": " ".join(event.sources)}))
     return rows
 
 
@@ -193,7 +194,7 @@ def timelinejs_json(dataset: Dataset, title: str, description: str) -> dict[str,
             slide["media"] = _compact({
                 "url": event.media.url, "caption": timelinejs.text_to_html(event.media.caption or ""),
                 "credit": timelinejs.text_to_html(event.media.credit or ""), "thumbnail": event.media.thumbnail,
-                "alt": event.media.caption, "title": event.media.caption})
+                "alt": event.media.alt or event.media.caption, "title": event.media.caption})
         slide["group"] = _group(event)
         if event.approximate:
             slide["display_date"] = format_range(event.date, event.end, True)
@@ -236,7 +237,8 @@ def downloads(dataset: Dataset, title: str, description: str) -> list[Download]:
         Download(f"{FOLDER}/explainer.json", _json(dataset_json(dataset, title)), "The whole dataset (JSON)",
                  f"Every source, actor, place, event and term, shaped as the data files (schema version "
                  f"{SCHEMA_VERSION})."),
-        Download(f"{FOLDER}/timeline.csv", timeline_csv(dataset, title, description).encode("utf-8"),
+        # With a byte order mark, Excel reads the file as UTF-8; without one, in the machine's legacy code page.
+        Download(f"{FOLDER}/timeline.csv", timeline_csv(dataset, title, description).encode("utf-8-sig"),
                  "The timeline as a TimelineJS sheet (CSV)",
                  f"{len(dataset.events)} events in Knight Lab's TimelineJS columns, plus a Sources column with "
                  "source ids. Open it in a spreadsheet, or import it into another explainer."),

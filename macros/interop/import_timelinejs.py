@@ -1,9 +1,10 @@
 """The command ``python -m macros import-timelinejs SHEET.csv [--source-id ID ...] [--kind KIND] [--out data/]
-[--force]``: a TimelineJS sheet saved as CSV becomes ``data/events.yml``.
+[--add | --force] [--skip-bad-rows]``: a TimelineJS sheet saved as CSV becomes events in ``data/events.yml``.
 
-Nothing is written while a row cannot be mapped (``macros.interop.timelinejs_sheet`` says why, with the line), existing
-events are replaced only with ``--force``, and no source is ever invented: a row cites the ids in its ``Sources``
-cell, or the sheet itself when ``--source-id`` names it as a source.
+Nothing is written while a row cannot be mapped (``macros.interop.timelinejs_sheet`` says why, with the line), unless
+``--skip-bad-rows`` leaves such rows out; existing events are kept and added to with ``--add``, replaced only with
+``--force``; and no source is ever invented: a row cites the ids in its ``Sources`` cell, or the sheet itself when
+``--source-id`` names it as a source. What is written keeps each file's own layout (``macros.interop.write_yaml``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from macros.interop import timelinejs
-from macros.interop.timelinejs_sheet import Conversion, convert, read_sheet
-from macros.interop.write_yaml import events_yaml, source_yaml_item
+from macros.interop.sheet_report import said_once
+from macros.interop.timelinejs_sheet import PLURAL, Conversion, convert, read_sheet
+from macros.interop.write_yaml import Layout, add_entries, events_yaml
 from macros.load import DataError, Problem, load_dataset
 from macros.load.schema import EVENT_KINDS, ID_PATTERN
 from macros.load.yamlfile import read_yaml
@@ -36,6 +38,10 @@ class SheetSource:
     date: str | None = None
     url: str | None = None
     language: str = "en"
+
+
+# The exit status when the import wrote the sheet's good rows and left out others (--skip-bad-rows).
+ROWS_LEFT_OUT = 3
 
 
 def _existing(out: Path, force: bool) -> tuple[dict[str, str | None], set[str], list[dict[str, Any]], list[Problem]]:
@@ -87,10 +93,13 @@ def _sheet_source_entry(option: SheetSource, title: str | None, shown: str) -> t
 
 def import_sheet(sheet: Path, out: Path, *, shown: str | None = None, sheet_source: SheetSource | None = None,
                  group_kinds: dict[str, str] | None = None, default_kind: str | None = None,
-                 force: bool = False) -> tuple[Conversion, list[str]]:
+                 force: bool = False, add: bool = False, skip_bad_rows: bool = False) -> tuple[Conversion, list[str]]:
     """Read ``sheet``, convert it and, when nothing is wrong, write ``out/events.yml`` (and the sheet's source).
 
-    Returns the conversion (problems and notes) and the paths written; nothing is written when there is a problem.
+    ``add`` keeps the events already there and adds the sheet's after them; ``force`` replaces them. With
+    ``skip_bad_rows``, a row that cannot be mapped is left out (its problems stay in the result, its line in
+    ``refused``) and the others are written. Returns the conversion (problems and notes) and the paths written;
+    nothing is written while a problem outside the left-out rows remains.
     """
     shown = shown or sheet.as_posix()
     result = Conversion()
@@ -111,9 +120,12 @@ def import_sheet(sheet: Path, out: Path, *, shown: str | None = None, sheet_sour
         result.problems += problems + existing_problems
         result.notes += notes
         return result, []
-    if existing_events and not force:
+    if existing_events and not force and not add:
         problems.append(Problem((out / "events.yml").as_posix(), 1, f"already holds {len(existing_events)} "
-                                "event(s); import into another --out folder, or pass --force to replace them"))
+                                "event(s); pass --add to add the sheet's events after them, --force to replace "
+                                "them, or import into another --out folder"))
+    if add:
+        taken |= {str(event.get("id")) for event in existing_events}
     new_source = sheet_source is not None and sheet_source.id not in sources
     if sheet_source is not None and new_source:
         sources = {**sources, sheet_source.id: sheet_source.url}
@@ -132,30 +144,43 @@ def import_sheet(sheet: Path, out: Path, *, shown: str | None = None, sheet_sour
         result.problems += source_problems
     if sheet_source is not None and not any(sheet_source.id in event["sources"] for event in result.events):
         entry = None  # no row needed it: a source cited by nothing would fail the check
-    if result.problems:
+    blocking = [problem for problem in result.problems
+                if not (skip_bad_rows and problem.path == shown and problem.line in result.refused)]
+    if blocking or not result.events:
         return result, []
     out.mkdir(parents=True, exist_ok=True)
     written = [(out / "events.yml").as_posix()]
-    (out / "events.yml").write_text(events_yaml(result.events, shown), encoding="utf-8")
+    _write_events(out, result.events, shown, keep=bool(existing_events) and add)
     if entry is not None:
-        _append_source(out / "sources.yml", entry)
+        _write_entries(out / "sources.yml", "sources", [entry], _folder_layout(out))
         written.append((out / "sources.yml").as_posix())
     return result, written
 
 
-def _append_source(file: Path, entry: dict[str, Any]) -> None:
-    item = source_yaml_item(entry)
-    if not file.exists():
-        file.write_text("# yaml-language-server: $schema=../schema/sources.schema.json\nsources:\n" + item,
-                        encoding="utf-8")
-        return
-    text = file.read_text(encoding="utf-8")
-    document, _problems = read_yaml(file, file.as_posix())
-    if document is None or not document.value.get("sources"):  # `sources: []` or empty: start the list afresh
-        kept = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
-        file.write_text(f"{kept}sources:\n{item}", encoding="utf-8")
-        return
-    file.write_text(text + ("" if text.endswith("\n") else "\n") + item, encoding="utf-8")
+def _folder_layout(out: Path) -> Layout:
+    """The layout the data folder's files use (the first that shows one), for a file that has none yet."""
+    for stem, key in (("events", "events"), ("sources", "sources"), ("actors", "actors"), ("places", "places")):
+        file = out / f"{stem}.yml"
+        if file.exists():
+            text = file.read_text(encoding="utf-8")
+            if re.search(r"^\s*- ", text, re.MULTILINE):
+                return Layout.of(text, key)
+    return Layout()
+
+
+def _write_events(out: Path, events: list[dict[str, Any]], shown: str, keep: bool) -> None:
+    file = out / "events.yml"
+    if keep or (file.exists() and not re.search(r"^\s*- ", file.read_text(encoding="utf-8"), re.MULTILINE)):
+        _write_entries(file, "events", events, _folder_layout(out))  # added after the events (or `events: []`)
+    else:
+        file.write_text(events_yaml(events, shown, _folder_layout(out)), encoding="utf-8")
+
+
+def _write_entries(file: Path, key: str, entries: list[dict[str, Any]], default: Layout) -> None:
+    """Add ``entries`` to the list in ``file`` (made when missing), in the file's own layout."""
+    text = file.read_text(encoding="utf-8-sig") if file.exists() else (
+        f"# yaml-language-server: $schema=../schema/{file.stem}.schema.json\n")
+    file.write_text(add_entries(text, key, entries, Layout.of(text, key, default)), encoding="utf-8")
 
 
 def add_arguments(commands: Any) -> None:
@@ -165,7 +190,11 @@ def add_arguments(commands: Any) -> None:
                     "ids in a `Sources` column, or the sheet itself when --source-id names it.")
     parser.add_argument("sheet", type=Path, help="the sheet saved as CSV (UTF-8)")
     parser.add_argument("--out", type=Path, default=Path("data"), help="the data folder to write (default: data/)")
-    parser.add_argument("--force", action="store_true", help="replace the events already in OUT/events.yml")
+    keep = parser.add_mutually_exclusive_group()
+    keep.add_argument("--add", action="store_true", help="add the sheet's events after those in OUT/events.yml")
+    keep.add_argument("--force", action="store_true", help="replace the events already in OUT/events.yml")
+    parser.add_argument("--skip-bad-rows", action="store_true",
+                        help=f"import every row that can be, list the others, and exit with {ROWS_LEFT_OUT}")
     parser.add_argument("--kind", choices=EVENT_KINDS, help="the kind of events whose Group is empty or unmapped")
     parser.add_argument("--group-kind", action="append", default=[], metavar="GROUP=KIND",
                         help="the kind of the events of one Group (repeat for each group)")
@@ -189,18 +218,28 @@ def run(args: argparse.Namespace) -> int:
     sheet_source = SheetSource(args.source_id, args.source_title, args.source_publisher, args.source_date,
                                args.source_url, args.source_language) if args.source_id else None
     result, written = import_sheet(args.sheet, args.out, sheet_source=sheet_source, group_kinds=group_kinds,
-                                   default_kind=args.kind, force=args.force)
-    for note in result.notes:
+                                   default_kind=args.kind, force=args.force, add=args.add,
+                                   skip_bad_rows=args.skip_bad_rows)
+    for note in said_once(result.notes, PLURAL):
         print(f"{note.path}:{note.line}: note: {note.message}")
-    for problem in sorted(result.problems):
+    problems = said_once(result.problems, PLURAL)
+    for problem in sorted(problems):
         print(problem)
-    if result.problems:
-        count = len(result.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+    if not written:
+        count = len(problems)
+        skipping = (f"; rerun with --skip-bad-rows to import the other rows and leave these {len(result.refused)} "
+                    "out" if result.refused and not args.skip_bad_rows else "")
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written{skipping}."
+              if count else "the sheet holds no event; nothing was written.")
         return 1
     print(f"imported {len(result.events)} events into {', '.join(written)}"
           + (f" (sheet title: {result.title!r})" if result.title else ""))
-    return _check_after(args.out)
+    if result.refused:
+        rows = len(result.refused)
+        print(f"{rows} row{'s were' if rows != 1 else ' was'} left out (listed above); fix them in the sheet and "
+              "import it again into another folder, or add them to events.yml by hand")
+    checked = _check_after(args.out)
+    return checked if checked or not result.refused else ROWS_LEFT_OUT
 
 
 def _check_after(out: Path) -> int:

@@ -17,9 +17,12 @@ from html.parser import HTMLParser
 from macros.load.schema import URL_PATTERN
 
 COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-           "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
-           "Background")
-SOURCES_COLUMN = "Sources"  # not Knight Lab's: the explainer's own, so every row keeps its sources
+           "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Alt Text", "Type",
+           "Group", "Background")
+# Not Knight Lab's (TimelineJS ignores columns it does not know): the explainer's own, so that an exported sheet
+# imports again with each event's sources and kind, whatever its Group says.
+SOURCES_COLUMN = "Sources"
+KIND_COLUMN = "Kind"
 _HTTP = re.compile(URL_PATTERN)  # the check's own: what the import keeps, the check accepts (not HTTPS://)
 # Elements whose end starts a new paragraph, and elements whose content is never text a reader saw.
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
@@ -52,12 +55,19 @@ class _TextParser(HTMLParser):
         self.parts: list[str] = []
         self.hidden = 0
         self.links: list[tuple[str | None, int]] = []  # (http href or None, where the link text starts)
+        self.spans: list[bool] = []  # for each open <span>: whether it is a note, a paragraph of its own
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag in _BLOCKS:
             self.parts.append(_BREAK)
+        elif tag == "span":
+            # Knight Lab's template ends a slide's text with <span class='tl-note'>: a note, not the same sentence.
+            note = "tl-note" in (dict(attrs).get("class") or "").split()
+            self.spans.append(note)
+            if note:
+                self.parts.append(_BREAK)
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             self.links.append((href.strip() if is_http_url(href.strip()) else None, len(self.parts)))
@@ -69,7 +79,7 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS or (tag == "span" and self.spans and self.spans.pop()):
             self.parts.append(_BREAK)
         elif tag == "a" and self.links:
             href, start = self.links.pop()

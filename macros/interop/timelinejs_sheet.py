@@ -18,11 +18,27 @@ from macros.load import Problem, did_you_mean
 from macros.load.schema import EVENT_KINDS
 from macros.model import MONTHS, PartialDate, fold, format_range, parse_date
 
-KNOWN_COLUMNS = {timelinejs.column_key(name): name for name in (*timelinejs.COLUMNS, timelinejs.SOURCES_COLUMN)}
+KNOWN_COLUMNS = {timelinejs.column_key(name): name
+                 for name in (*timelinejs.COLUMNS, timelinejs.KIND_COLUMN, timelinejs.SOURCES_COLUMN)}
 _APPROXIMATE = re.compile(r"^(c\.|ca\.|circa|about|around|approximately|approx\.|~)\s*", re.IGNORECASE)
 _MONTH_NAMES = {name.casefold(): number for number, name in enumerate(MONTHS, start=1)} | {
     name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)}
 MAX_TITLE, MAX_SUMMARY, MAX_CAPTION, MAX_CREDIT, MAX_GROUP = 200, 2000, 1000, 500, 100
+# A cell holding a whole date (2023-09-21, 21/09/2023, 21 Sept. 2023), where one part of a date is due.
+_FULL_DATE = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}|[a-z]{3,}\.?\s+\d{1,2},?\s+\d{3,4}"
+                        r"|\d{1,2}\s+[a-z]{3,}\.?,?\s+\d{3,4}", re.IGNORECASE)
+_DATE_WORDS = {"to", "and", "from", "until", "till", "th", "st", "nd", "rd", "of", "the", "on"}
+NO_GROUP = ("`Group` is empty, so the event has no kind; write one of {kinds} in Group, or give such rows a kind "
+            "with --kind KIND").format(kinds=", ".join(EVENT_KINDS))
+NO_SOURCE = ("the row has no source; write source ids in a `Sources` column, or name the sheet itself as the source "
+             "with --source-id (and --source-publisher, --source-date)")
+# How a problem found on many rows is said once ({count} rows, {lines} where they start).
+PLURAL = {
+    NO_GROUP: "{count} rows have no Group, so their events have no kind ({lines}); give them a kind with --kind KIND, "
+              f"or write one of {', '.join(EVENT_KINDS)} in Group",
+    NO_SOURCE: "{count} rows have no source ({lines}); name the sheet itself as their source with --source-id (and "
+               "--source-publisher, --source-date), or write source ids in a `Sources` column",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,7 @@ class Conversion:
     title: str | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    refused: set[int] = field(default_factory=set)  # the lines of the rows left out for a problem
 
 
 def read_sheet(text: str, shown: str) -> tuple[list[Row], list[Problem], list[Problem]]:
@@ -105,11 +122,18 @@ def _date(row: Row, prefix: str) -> tuple[PartialDate | None, str | None]:
     """The date in the Year/Month/Day (or End ...) columns at the precision filled in; (date, problem)."""
     label = "End " if prefix else ""
     year_text, month_text, day_text = (row.get(prefix + part) for part in ("year", "month", "day"))
+    misplaced = _misplaced(label, year_text, month_text, day_text, row.get(prefix + "time"))
+    if misplaced:
+        return None, misplaced
     if not year_text:
         if month_text or day_text:
             return None, f"`{label}Month` or `{label}Day` is filled but `{label}Year` is empty; add the year"
         return None, None
     year = _number(year_text)
+    if year is not None and year < 1:
+        return None, (f"`{label}Year` {year_text!r} is before 1 AD, and the explainer dates events from year 1 to "
+                      "9999 (TimelineJS's years BC have no place in its dates); leave the row out, or date it from "
+                      "year 1 and say the real date in Text")
     if year is None or not 1 <= year <= 9999:
         return None, (f"`{label}Year` {year_text!r} is not a year from 1 to 9999; write the year as a number "
                       "(such as 2023) and put the month and day in their own columns")
@@ -127,6 +151,47 @@ def _date(row: Row, prefix: str) -> tuple[PartialDate | None, str | None]:
         date, error = parse_date(f"{year:04d}-{month:02d}-{day:02d}")
         return date, (f"`{label}Day`: {error}" if error else None)
     return PartialDate(year, month), None
+
+
+def _misplaced(label: str, year: str, month: str, day: str, time: str) -> str | None:
+    """A date that stands in the wrong columns: a whole date in Month or Day, or every part one column right."""
+    for part, text in (("Month", month), ("Day", day)):
+        if _FULL_DATE.search(text):
+            return (f"`{label}{part}` holds a full date ({text!r}): is the {label.lower()}date one column to the "
+                    f"right? Write its year, month and day in `{label}Year`, `{label}Month` and `{label}Day`")
+    month_number, day_number = _number(month), _number(day)
+    if not year and month_number is not None and month_number > 31 and (day or time):
+        return (f"`{label}Year` is empty and `{label}Month` holds a year ({month!r}): is the {label.lower()}date one "
+                f"column to the right? Move `{label}Month`, `{label}Day` and `{label}Time` one column left")
+    if year and month and day_number is not None and day_number > 31 and _number(year) is not None \
+            and (_number(year) or 0) <= 12:
+        return (f"`{label}Day` holds a year ({day!r}) and `{label}Year` a month: are the {label.lower()}date's "
+                f"columns swapped? Write the year in `{label}Year`, the month in `{label}Month`, the day in "
+                f"`{label}Day`")
+    return None
+
+
+def _date_tokens(text: str) -> set[str]:
+    """What a written date says, whatever its punctuation and spelling: numbers, and months as m1..m12."""
+    tokens = set()
+    for word in re.findall(r"[^\W\d_]+|\d+", text.casefold()):
+        if word.isdigit():
+            tokens.add(str(int(word)))
+        elif word not in _DATE_WORDS:
+            month = next((number for number, name in enumerate(MONTHS, start=1)
+                          if len(word) >= 3 and name.casefold().startswith(word)), None)
+            tokens.add(f"m{month}" if month else word)
+    return tokens
+
+
+def same_date(display: str, start: PartialDate, end: PartialDate | None) -> bool:
+    """Whether a Display Date says the dates and nothing else ("Sept. 19-21, 2023" is 19–21 September 2023)."""
+    dates = [date for date in (start, end) if date]
+    named = {str(date.year) for date in dates} | {f"m{date.month}" for date in dates if date.month} | {
+        str(date.day) for date in dates if date.day}
+    numeric = {str(date.year) for date in dates} | {str(date.month) for date in dates if date.month} | {
+        str(date.day) for date in dates if date.day}
+    return _date_tokens(display) in (named, numeric)
 
 
 def _slug(text: str) -> str:
@@ -151,7 +216,9 @@ def make_id(date: PartialDate, headline: str, taken: set[str]) -> str:
     return candidate
 
 
-def _kind(group: str, group_kinds: dict[str, str], default_kind: str | None) -> str | None:
+def _kind(group: str, group_kinds: dict[str, str], default_kind: str | None, written: str = "") -> str | None:
+    if fold(written) in EVENT_KINDS:  # an exported sheet's own Kind column
+        return fold(written)
     folded = fold(group)
     if folded in EVENT_KINDS:
         return folded
@@ -183,7 +250,7 @@ def _when(row: Row, problems: list[str], notes: list[str]) -> tuple[PartialDate 
     if display and date:
         approximate = bool(_APPROXIMATE.match(display))
         shown_date = format_range(date, end, approximate)
-        if not approximate and display.casefold() != shown_date.casefold():
+        if not approximate and not same_date(display, date, end):
             notes.append(f"`Display Date` {display!r} is not kept: the explainer writes {shown_date!r}; start it "
                          "with 'c.' when the date is approximate")
     return date, end, approximate
@@ -213,6 +280,7 @@ def convert(rows: list[Row], shown: str, *, known_sources: dict[str, str | None]
             if result.title is not None:
                 result.problems.append(Problem(shown, row.line, "a second title slide (TimelineJS shows only the "
                                                "first); empty its Type to make it an event, or remove the row"))
+                result.refused.add(row.line)
                 continue
             result.title = headline or None
             result.notes.append(Problem(shown, row.line, f"title slide {headline!r}: used as the sheet's title "
@@ -235,14 +303,14 @@ def convert(rows: list[Row], shown: str, *, known_sources: dict[str, str | None]
             problems.append("`Text` is empty; write two to four neutral sentences (the event's summary)")
         elif len(summary) > MAX_SUMMARY:
             problems.append(f"`Text` is {len(summary)} characters long; shorten it to {MAX_SUMMARY}")
-        kind = _kind(row.get("group"), group_kinds, default_kind)
-        if kind is None:
+        kind = _kind(row.get("group"), group_kinds, default_kind, row.get("kind"))
+        if row.get("kind") and fold(row.get("kind")) not in EVENT_KINDS:
+            problems.append(f"`Kind` {row.get('kind')!r} is not an event kind; write one of {', '.join(EVENT_KINDS)}")
+        elif kind is None:
             group = row.get("group")
             problems.append(
                 (f"`Group` {group!r} is not an event kind ({', '.join(EVENT_KINDS)}); map it with "
-                 f"--group-kind '{group}=KIND' or give every such row a kind with --kind KIND") if group else
-                f"`Group` is empty, so the event has no kind; write one of {', '.join(EVENT_KINDS)} in Group, or "
-                "give such rows a kind with --kind KIND")
+                 f"--group-kind '{group}=KIND' or give every such row a kind with --kind KIND") if group else NO_GROUP)
         if len(row.get("group")) > MAX_GROUP:
             problems.append(f"`Group` is longer than {MAX_GROUP} characters; shorten it")
         sources, source_problems = _sources(row.get("sources"), known_sources, by_url, sheet_source)
@@ -253,6 +321,7 @@ def convert(rows: list[Row], shown: str, *, known_sources: dict[str, str | None]
         result.notes += [Problem(shown, row.line, note) for note in notes]
         if problems:
             result.problems += [Problem(shown, row.line, problem) for problem in problems]
+            result.refused.add(row.line)
             continue
         assert date is not None and kind is not None
         event: dict[str, Any] = {"id": make_id(date, headline, taken_ids), "date": date.iso}
@@ -288,8 +357,7 @@ def _sources(cell: str, known: dict[str, str | None], by_url: dict[str, str],
                             f"{did_you_mean(token, known) or '; add it to sources.yml or correct the id'}")
     if not ids and not problems:
         if sheet_source is None:
-            problems.append("the row has no source; write source ids in a `Sources` column, or name the sheet "
-                            "itself as the source with --source-id (and --source-publisher, --source-date)")
+            problems.append(NO_SOURCE)
         else:
             ids.append(sheet_source)
     return ids, problems
@@ -300,9 +368,11 @@ def _media(row: Row) -> tuple[dict[str, str] | None, list[str], list[str]]:
     credit = timelinejs.html_to_text(row.get("mediacredit"))
     caption = timelinejs.html_to_text(row.get("mediacaption"))
     thumbnail = row.get("mediathumbnail")
+    alt = " ".join(timelinejs.html_to_text(row.get("alttext")).split())
     if not url:
-        if credit or caption or thumbnail:
-            return None, [], ["`Media Credit`, `Media Caption` or `Media Thumbnail` without `Media` is dropped"]
+        if credit or caption or thumbnail or alt:
+            return None, [], ["`Media Credit`, `Media Caption`, `Media Thumbnail` or `Alt Text` without `Media` is "
+                              "dropped"]
         return None, [], []
     if not timelinejs.is_http_url(url):
         return None, [], [f"`Media` is not an http(s) address ({url[:40]!r}…) and is dropped; the explainer "
@@ -317,6 +387,10 @@ def _media(row: Row) -> tuple[dict[str, str] | None, list[str], list[str]]:
         media["caption"] = caption
         if len(caption) > MAX_CAPTION:
             problems.append(f"`Media Caption` is longer than {MAX_CAPTION} characters; shorten it")
+    if alt:
+        media["alt"] = alt
+        if len(alt) > MAX_CAPTION:
+            problems.append(f"`Alt Text` is longer than {MAX_CAPTION} characters; shorten it")
     notes = []
     if thumbnail:
         if timelinejs.is_http_url(thumbnail):

@@ -212,8 +212,10 @@ def _resolve(value: dict[str, Any], path: tuple[str, ...], kind: str, owners: di
     return True
 
 
-def check_references(entries: list[Entry], lookup: Lookup, unreadable: set[str]) -> list[Problem]:
-    """References that do not resolve. Kinds whose file could not be read are not judged."""
+def check_references(entries: list[Entry], lookup: Lookup, unreadable: set[str],
+                     lost: frozenset[str] = frozenset()) -> list[Problem]:
+    """References that do not resolve. Kinds whose file could not be read are not judged, nor references to the
+    ``lost`` ids of entries a syntax slip hid (their problem is already reported where the slip is)."""
     owners = lookup.owners
     problems: list[Problem] = []
     for entry in entries:
@@ -223,7 +225,7 @@ def check_references(entries: list[Entry], lookup: Lookup, unreadable: set[str])
             if kind in unreadable or path[0] not in entry.value or _resolve(entry.value, path, kind, owners):
                 continue
             for ref, where in _walk(entry.value, path):
-                message = _reference_problem(entry.label, str(ref), kind, verb, lookup)
+                message = None if str(ref) in lost else _reference_problem(entry.label, str(ref), kind, verb, lookup)
                 if message:
                     problems.append(Problem(entry.document.path, entry.line(*where), message))
                 elif path[0] == "claims" and path[-1] == "*":
@@ -311,6 +313,20 @@ def check_aliases(entries: list[Entry]) -> list[Problem]:
                 continue
             if (is_alias or other_is_alias or other.kind == entry.kind) and (id(entry), key) not in reported:
                 reported.add((id(entry), key))
+                if other_is_alias and not is_alias:  # an alias repeating another's own name: the alias is wrong
+                    problems.append(Problem(
+                        other.document.path, other.line(*other_where),
+                        f"{other.label}: the alias {shown(name)} is the name of {entry.label} "
+                        f"({entry.document.path}:{entry.line(*where)}); a name may point to one entity only: "
+                        f"remove it from the aliases of {other.label}"))
+                    continue
+                if is_alias and not other_is_alias:
+                    problems.append(Problem(
+                        entry.document.path, entry.line(*where),
+                        f"{entry.label}: the alias {shown(name)} is the name of {other.label} "
+                        f"({other.document.path}:{other.line(*other_where)}); a name may point to one entity only: "
+                        f"remove it from the aliases of {entry.label}"))
+                    continue
                 problems.append(Problem(
                     entry.document.path, entry.line(*where),
                     f"{entry.label}: the name {shown(name)} already belongs to {other.label} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -68,7 +69,16 @@ def _lookalikes(text: str) -> str:
     return f" contains {char!r} (U+{ord(char):04X} {name})"
 
 
+# Quotes a word processor or a phone types: YAML reads them as part of the text, not as quotes.
+_TYPOGRAPHIC_QUOTES = "“”„‟‘’‚‛«»"
+
+
 def _pattern_message(field: str, value: str, pattern: str) -> str:
+    inner = value.strip(_TYPOGRAPHIC_QUOTES)
+    if inner != value and re.fullmatch(pattern, inner):
+        straight = f'"{inner}"' if pattern == declared.DATE_PATTERN else inner
+        return (f"`{field}` {shown(value)} is in typographic quotes ({value[0]} {value[-1]}), which YAML keeps as "
+                f"part of the value; write it as {straight}")
     if pattern == declared.ID_PATTERN:
         odd = _lookalikes(value)
         if odd:

@@ -95,13 +95,15 @@ def _build(entry: check_links.Entry) -> model.Entity | model.Figure:
 
 
 def _check_seed(document: YamlDocument, data_dir: Path, lookup: check_links.Lookup,
-                unreadable: set[str]) -> tuple[list[Problem], model.Seed | None]:
+                unreadable: set[str], lost: frozenset[str]) -> tuple[list[Problem], model.Seed | None]:
     seed = document.value["seed"]
     problems: list[Problem] = []
     for path, kind, verb in check_links.SEED_REFERENCES:
         if kind in unreadable:
             continue
         for ref, where in check_links._walk(seed, path):
+            if str(ref) in lost:
+                continue
             label = f"seed note {shown(seed['notes'][where[1]].get('id'))}" if where[0] == "notes" else "the seed"
             message = check_links._reference_problem(label, str(ref), kind, verb, lookup)
             if message:
@@ -208,6 +210,7 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     seed_document: YamlDocument | None = None
     seed_intact = False
     unreadable: set[str] = set()  # kinds whose file could not be read: references to them are not judged
+    lost: frozenset[str] = frozenset()  # ids of entries hidden by a missing `- `: see YamlDocument.lost_ids
     for stem, (key, _schema) in FILES.items():
         file = data_dir / f"{stem}.yml"
         shown = _shown(file, root)
@@ -219,7 +222,11 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
         if not file.exists() and stem in OPTIONAL_FILES:
             continue
         if not file.exists():
-            problems.append(Problem(shown, 1, f"the file is missing; create it with a first line `{key}:`"))
+            problems.append(Problem(shown, 1, f"the file is missing; create it holding the line `{key}: []`, then "
+                                              "add entries under it" if stem != "seed" else
+                                              "the file is missing; create it as `python -m macros new` writes it "
+                                              "(`seed:` with the site's `site_name`, the article's `source` id and "
+                                              "its text's `file`)"))
             continue
         if _outside(file, data_dir):
             problems.append(Problem(shown, 1, "the file is a link to a file outside the data folder; put the data "
@@ -227,6 +234,8 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
             continue
         document, read_problems = read_yaml(file, shown, key)
         problems += read_problems
+        if document is not None:
+            lost |= document.lost_ids
         if document is None:
             unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
             continue
@@ -244,14 +253,14 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     id_problems, owners = check_links.check_ids(entries)
     problems += id_problems
     lookup = check_links.Lookup(owners)
-    problems += check_links.check_references(entries, lookup, unreadable)
+    problems += check_links.check_references(entries, lookup, unreadable, lost)
     problems += check_links.check_dates(entries)
     problems += check_links.check_aliases(entries)
     problems += check_names(entries)
     problems += check_figures(entries)
     seed: model.Seed | None = None
     if seed_document is not None and seed_intact:
-        seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable)
+        seed_problems, seed = _check_seed(seed_document, data_dir, lookup, unreadable, lost)
         problems += seed_problems
     boundary_file = data_dir / BOUNDARIES_FILE
     boundary_problems, boundaries = load_boundaries(
@@ -259,7 +268,7 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
         {entry.id: bool(entry.value.get("coordinates")) for entry in entries if entry.stem == "places"},
         {entry.id for entry in entries if entry.stem == "sources"}, unreadable)
     problems += boundary_problems
-    if not unreadable and seed_intact:
+    if not unreadable and seed_intact and not lost:  # a hidden entry's citations are not seen
         problems += check_links.check_citations(entries, seed_document.value.get("seed") if seed_document else None,
                                                 {boundary.source for boundary in boundaries})
     if problems:

@@ -158,6 +158,7 @@ MEDIA = _object({
     "credit": _text("Who made it.", 500),
     "caption": _text("What it shows.", 1000),
     "thumbnail": _url("A small image of it (http or https), also linked, never loaded."),
+    "alt": _text("What it shows, in words, for a reader who cannot see it (a TimelineJS sheet's Alt Text).", 1000),
 }, ["url"], "A photo, video or document about the event, linked from its page.")
 
 EVENT = _object({

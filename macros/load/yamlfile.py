@@ -81,6 +81,9 @@ class YamlDocument:
     text: str = field(default="", repr=False, compare=False)  # as parsed: without a byte order mark
     # Whether ``lines`` holds only the entries' lines: the others are read again when a problem needs one.
     partial: bool = field(default=False, repr=False, compare=False)
+    # The ids of entries lost to a missing `- ` (read as duplicate keys of the entry above): references to them
+    # follow from that one problem and are not reported as new ones.
+    lost_ids: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def line(self, pointer: Pointer) -> int:
         """The line of the value at ``pointer``, or of its nearest parent that has one."""
@@ -123,6 +126,68 @@ def _unclosed_quote(text: str, last_line: int) -> int | None:
     return opened[1] if opened else None
 
 
+_DASH_WITHOUT_SPACE = re.compile(r"^( *)-([^\s\-][^\n]*)$")
+_ITEM = re.compile(r"^( *)- ")
+_KEY = re.compile(r"^( *)(- +)?[^\s#:\-\[{'\"][^:#]*:(\s|$)")
+
+
+def _significant(lines: list[str], before: int) -> list[tuple[int, str]]:
+    """The (line number, text) of the lines before ``before`` (1-based) that hold YAML, not comments."""
+    return [(number, line) for number, line in enumerate(lines[:before - 1], start=1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _dash_without_space(lines: list[str], last_line: int) -> Problem | None:
+    """`-value` under a list of `- value` items: YAML reads it as text, not as a list item."""
+    previous: str | None = None
+    for number, line in enumerate(lines[:last_line], start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = _DASH_WITHOUT_SPACE.match(line)
+        if found and previous is not None:
+            item = _ITEM.match(previous)
+            key = _KEY.match(previous)
+            if (item and len(item.group(1)) == len(found.group(1))) or (key and previous.rstrip().endswith(":")):
+                return Problem("", number, f"`-{found.group(2).strip()}` has no space after its dash, so YAML "
+                                           f"does not read it as a list item; write `- {found.group(2).strip()}`")
+        previous = line
+    return None
+
+
+def _key_column(line: str) -> int:
+    """Where a line's key (or value) starts: after the indentation and any `- `."""
+    item = re.match(r"^( *)((?:- +)*)", line)
+    return len(item.group(1)) + len(item.group(2)) if item else 0
+
+
+def _misindented(lines: list[str], line_number: int) -> Problem | None:
+    """A line that lines up with nothing above it: a `- ` item between the columns of the items above it, or a key
+    between the columns of the keys above it. It is moved to the nearest of them (the latest line on a tie)."""
+    if not 0 < line_number <= len(lines):
+        return None
+    line = lines[line_number - 1]
+    indent = len(line) - len(line.lstrip(" "))
+    above = _significant(lines, line_number)
+    if _ITEM.match(line):
+        columns = [(len(found.group(1)), number) for number, text in above if (found := _ITEM.match(text))]
+        what = "`- ` item"
+    elif _KEY.match(line):
+        columns = [(_key_column(text), number) for number, text in above if _KEY.match(text)]
+        what = "key"
+    else:
+        return None
+    if not columns or any(column == indent for column, _number in columns):
+        return None
+    column, number = min(columns, key=lambda found: (abs(found[0] - indent), -found[1]))
+    extra = abs(indent - column)
+    spaces = f"{extra} space{'s' if extra != 1 else ''}"
+    if indent > column:
+        return Problem("", line_number, f"YAML syntax error: this {what} is indented {spaces} further than the "
+                                        f"{what} on line {number}; remove {spaces} from the start of the line")
+    return Problem("", line_number, f"YAML syntax error: this {what} is indented {spaces} less than the {what} on "
+                                    f"line {number}; add {spaces} at the start of the line")
+
+
 def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
@@ -131,6 +196,10 @@ def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     if opened is not None:
         return Problem(path, opened, "YAML syntax error: this value opens a quote that is not closed on its line; "
                                      "add the closing quote")
+    lines = text.splitlines()
+    for explained in (_dash_without_space(lines, line), _misindented(lines, line)):
+        if explained is not None:
+            return Problem(path, explained.line, explained.message)
     found = next((entry for entry in _SYNTAX_FIXES if entry[0] in str(error)), None)
     if found is None:
         what = f"{error.context or ''} {error.problem or ''}".strip()
@@ -167,12 +236,14 @@ def _character_problem(path: str, text: str, error: yaml.reader.ReaderError) -> 
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text_lines = text.splitlines()
         self.lines: dict[Pointer, int] = {}
         self.problems: list[Problem] = []
         self.loader = _CoreLoader("")
         self.seen: set[int] = set()
+        self.lost_ids: set[str] = set()
 
     def build(self, node: yaml.Node, pointer: Pointer) -> Any:
         self.lines[pointer] = node.start_mark.line + 1
@@ -205,15 +276,30 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, pointer: Pointer) -> dict[str, Any]:
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
+        new_entry = False  # an `id:` met twice in a list item: the rest is another entry, missing its `- `
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(Problem(self.path, line, "a key must be plain text; write `name: value`"))
                 continue
             key = str(key_node.value)
-            if key in seen:
+            if key == "id" and key in seen and pointer and isinstance(pointer[-1], int) \
+                    and key_node.start_mark.column >= 2:
+                new_entry = True
+                if isinstance(value_node, yaml.ScalarNode):
+                    self.lost_ids.add(str(value_node.value))
+                written = self.text_lines[line - 1] if line <= len(self.text_lines) else ""
+                column = key_node.start_mark.column
+                fixed = f"{written[:column - 2]}- {written[column:].rstrip()}"
                 self.problems.append(Problem(
-                    self.path, line, f"duplicate key {key!r} (first on line {seen[key]}); keep one of them"))
+                    self.path, line, f"a second `id:` in the entry that starts on line {seen[key]}: a new entry "
+                                     f"starts here without its `- `; write this line as `{fixed}`"))
+                self.build(value_node, (*pointer, f"{key} (duplicate)"))
+                continue
+            if key in seen:
+                if not new_entry:  # after a missing `- `, the repeated keys are the new entry's own
+                    self.problems.append(Problem(
+                        self.path, line, f"duplicate key {key!r} (first on line {seen[key]}); keep one of them"))
                 self.build(value_node, (*pointer, f"{key} (duplicate)"))
                 continue
             seen[key] = line
@@ -410,10 +496,10 @@ def parse_yaml(path: str, text: str, top_key: str = "") -> tuple[YamlDocument | 
     if not nodes or nodes[0] is None:
         start = f"a first line `{top_key}:` and the entries under it" if top_key else "its top-level key"
         return None, [Problem(path, 1, f"the file is empty; write {start}")]
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     value = builder.build(nodes[0], ())
     # A duplicate key or a tag is reported, and the rest of the file is still checked (first value kept).
-    return YamlDocument(path, value, builder.lines, text), builder.problems
+    return YamlDocument(path, value, builder.lines, text, lost_ids=frozenset(builder.lost_ids)), builder.problems
 
 
 def read_yaml(file: Path, shown_as: str, top_key: str = "") -> tuple[YamlDocument | None, list[Problem]]:

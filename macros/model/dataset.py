@@ -111,6 +111,7 @@ class Media:
     credit: str | None = None
     caption: str | None = None
     thumbnail: str | None = None
+    alt: str | None = None  # what it shows, in words (TimelineJS's Alt Text)
 
 
 @dataclass(frozen=True)

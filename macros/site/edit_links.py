@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+from markupsafe import Markup
+
 from macros.model import Dataset
 from macros.site.pages import GeneratedPage
+from macros.site.safe_html import html
 
 
 def file_url(edit_uri: str, docs_to_root: str, path: str, line: int = 0) -> str:
@@ -32,3 +35,19 @@ def generated_page_url(edit_uri: str, docs_to_root: str, dataset: Dataset, page:
     if entity is not None and entity.origin.path:
         return file_url(edit_uri, docs_to_root, entity.origin.path, entity.origin.line)
     return file_url(edit_uri, docs_to_root, page.edit_path)
+
+
+def reporting(edit_uri: str | None, url: str | None, issues: str | None) -> Markup:
+    """How a reader reports an error: the repository's issues (``issues``, ``url``) and edit buttons
+    (``edit_uri``) when they are known, else the newsroom; never a repository the site does not come from."""
+    what = "naming the page, what is wrong and a source for the correction"
+    if edit_uri is None:
+        return html("<p>If a fact, a name, a date or a source is wrong or missing, tell the newsroom that publishes "
+                    "this explainer, {}.</p>", what)
+    if issues is None or url is None:
+        return html("<p>If a fact, a name, a date or a source is wrong or missing, each page's edit button opens "
+                    "the file it comes from: propose the correction there, {}.</p>", what)
+    return html('<p>If a fact, a name, a date or a source is wrong or missing, <a href="{}">open an issue</a> or a '
+                'pull request in <a href="{}">the project\'s repository</a>, {}. Each page has an edit button that '
+                "opens the file it comes from; the data check tells contributors exactly what to fix.</p>",
+                issues, url, what)

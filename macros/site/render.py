@@ -263,8 +263,11 @@ def media_link(media: Media) -> Markup:
     thumbnail = (html(' · <a href="{}" rel="noopener">thumbnail</a>', media.thumbnail)
                  if media.thumbnail else Markup(""))
     credit = html(' · <span class="ex-credit">Credit: {}</span>', media.credit) if media.credit else Markup("")
-    return html('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}</p>',
-        media.url, media.caption or media.url, credit, thumbnail)
+    # The media is linked, never shown: its alt text tells every reader what it shows, beside a caption too.
+    described = media.alt if media.alt and media.caption else None
+    alt = html(' · <span class="ex-alt">It shows: {}</span>', described) if described else Markup("")
+    return html('<p class="ex-media"><a href="{}" rel="noopener">{}</a>{}{}{}</p>',
+        media.url, media.caption or media.alt or media.url, alt, credit, thumbnail)
 
 
 def event_list(ctx: PageContext, events: Iterable[Event]) -> Markup:

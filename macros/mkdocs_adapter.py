@@ -34,7 +34,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, html, pages, reference, render
+from macros.site import axis, edit_links, html, pages, reference, render
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 
@@ -362,6 +362,11 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """Every event in date order, with claims and numbered references."""
         return _html(render.timeline(_ctx()))
 
+    def timeline_axis() -> str:
+        """The whole span of the data as a time axis (inline SVG): a mark per event, the chapters as bands, the
+        years without an event left empty: `{{ timeline_axis() }}`."""
+        return _html(axis.timeline_axis(_ctx()))
+
     def timeline_filters() -> str:
         """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. Nothing when the
         timeline is split by period: its overview lists periods, not events."""
@@ -467,7 +472,8 @@ def _macros() -> dict[str, Callable[..., Any]]:
             raise PluginError(f"data_reference({stem!r}): no such data file; use one of {sorted(FILES)}")
         return _html(reference.field_table(stem))
 
-    return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
+    return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_axis,
+                                                         timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,

@@ -34,7 +34,7 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import axis, edit_links, html, pages, reference, render
+from macros.site import axis, edit_links, headings, html, pages, reference, render
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 
@@ -279,7 +279,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = mentions.link_mentions(html, current.mention_index, mentions.PageMentions(ctx, current.policy, own))
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
+    _fill_toc(page, html)
     return html
+
+
+def _fill_toc(page: Page, html: str) -> None:
+    """Give the theme's contents column the headings made after Markdown (see ``macros.site.headings``)."""
+    found = headings.headings(html)
+    known = {anchor.id for anchor in page.toc for anchor in (anchor, *anchor.children)}
+    if any(heading.id not in known for heading in found if heading.level > 1):
+        page.toc = get_toc(headings.toc_tokens(found))  # type: ignore[arg-type]
 
 
 def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:

@@ -275,9 +275,9 @@ def timeline_axis(ctx: PageContext) -> Markup:
     parts = [*bands, *_years(scale, counts, runs, axis_y)]
     filterable = ctx.dataset.timeline_periods[0].slug == periods.WHOLE
     stacked = iter(rows)
-    for mark, x, height in zip(found, xs, heights, strict=True):
-        y = axis_y - AXIS_GAP - height if mark.grouped else axis_y - AXIS_GAP - (next(stacked) + 1) * STEP + STEP - MARK
-        parts.append(_mark_svg(mark, x, y, height, filterable))
+    for mark, x, tall in zip(found, xs, heights, strict=True):
+        y = axis_y - AXIS_GAP - tall if mark.grouped else axis_y - AXIS_GAP - (next(stacked) + 1) * STEP + STEP - MARK
+        parts.append(_mark_svg(mark, x, y, tall, filterable))
     grouped = any(mark.grouped for mark in found)
     caption = _caption(ctx, first, last, counts, runs, grouped)
     chapters_list = (html('<ol class="ex-axis-chapters" aria-label="Chapters">{}</ol>', Markup("").join(legend))

@@ -236,6 +236,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             # Rank an entity's own page above pages that merely mention it: a search for a name should find
             # the place or actor first, then the events that mention it.
             page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
+            page.meta.setdefault("tags", pages.search_names(current.dataset, generated))
         # A generated page is one macro call whose result is HTML: the adapter calls the macro after Markdown
         # (on_page_content), so neither Jinja (~2 ms a page) nor Markdown (which would parse the HTML) reads it.
         page.meta["render_macros"] = False

@@ -197,7 +197,7 @@ def search_names(dataset: Dataset, page: GeneratedPage) -> list[str]:
         return []
     own = {name.casefold() for name in entity.all_names}
     others = _single_word_names(dataset)
-    words = {}
+    words: dict[str, str] = {}
     for name in entity.all_names:
         for word in SEARCH_SEPARATOR.split(name):
             folded = word.casefold()
@@ -216,7 +216,8 @@ def _single_word_names(dataset: Dataset) -> dict[str, str]:
     """Every one-word name of an actor or place (case-folded), with the id it names; computed once per build."""
     cached = _NAMES_CACHE.get("names")
     if cached is None or cached[0] is not dataset:
-        names = {name.casefold(): entity.id for entity in [*dataset.actors.values(), *dataset.places.values()]
+        entities: list[Actor | Place] = [*dataset.actors.values(), *dataset.places.values()]
+        names = {name.casefold(): entity.id for entity in entities
                  for name in entity.all_names if not SEARCH_SEPARATOR.search(name)}
         cached = _NAMES_CACHE["names"] = (dataset, names)
     return cached[1]

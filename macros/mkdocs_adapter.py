@@ -232,6 +232,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         place = current.dataset.places.get(generated.entity_id or "")
         title = naming.heading(place, current.policy) if place else pages.page_title(current.dataset, generated)
         page.meta["title"] = str(Markup.escape(title))
+        description = pages.page_description(current.dataset, generated)
+        if description:  # Material prints it unescaped, and link previews read it (overrides/main.html)
+            page.meta["description"] = str(Markup.escape(description))
         if generated.entity_id:
             # Rank an entity's own page above pages that merely mention it: a search for a name should find
             # the place or actor first, then the events that mention it.

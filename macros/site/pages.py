@@ -14,7 +14,7 @@ from markupsafe import escape
 from macros.model import display_name, heading
 from macros.model import periods
 from macros.model import display_name, heading
-from macros.model import Actor, Dataset, Entity, Place
+from macros.model import Actor, Dataset, Entity, Event, Place
 
 FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
 INDEX_TITLES = {"actor": "Actors", "place": "Places", "event": "Events"}
@@ -184,6 +184,17 @@ def page_title(dataset: Dataset, page: GeneratedPage) -> str:
 
 SEARCH_SEPARATOR = re.compile(r"[\s\-]+")  # Material's search splits words here (plugins.search.separator)
 SEARCH_BOOST = {"place": 10.0, "actor": 8.0, "event": 2.0}
+
+
+def page_description(dataset: Dataset, page: GeneratedPage) -> str | None:
+    """What a generated page is about, in a sentence from the data (a link's preview, the meta description): an
+    event's summary, an actor's or place's description; None for other pages (the site's description serves)."""
+    entity = dataset.entity(page.entity_id) if page.entity_id else None
+    if isinstance(entity, Event):
+        return entity.summary
+    if isinstance(entity, Actor | Place):
+        return entity.description
+    return None
 
 
 def search_names(dataset: Dataset, page: GeneratedPage) -> list[str]:

@@ -13,7 +13,7 @@ from macros.site import axis, render
 from tests.conftest import ROOT
 
 MARK = re.compile(r'<a class="ex-axis-mark" href="([^"]+)" aria-label="([^"]+)" data-kind="([^"]*)" '
-                  r'data-actors="([^"]*)" data-places="([^"]*)">')
+                  r'data-actors="([^"]*)" data-places="([^"]*)"')
 ENTRY = re.compile(r'<article class="ex-event" id="([^"]+)" data-kind="([^"]*)" data-actors="([^"]*)" '
                    r'data-places="([^"]*)">')
 
@@ -99,7 +99,7 @@ def test_filters_dim_marks_and_focus_is_visible(browser: Any, served_site: str) 
                 break
         else:
             raise AssertionError("Tab never reached a mark of the time axis")
-        stroke = page.evaluate("getComputedStyle(document.activeElement.querySelector('rect')).strokeWidth")
-        assert stroke == "3px"
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineWidth")
+        assert outline == "3px"
     finally:
         page.close()

@@ -4,7 +4,7 @@ One mark per event at its date, marks on the same spot stacked upwards; where a 
 mark one by one (or the marks would pass ``MAX_MARKS``), one bar per year, as tall as its share of events, so
 the picture stays a few kilobytes at 5,000 events. Years without an event stay visibly empty, a run of them named in
 words; the seed's chapters are bands behind the marks. Each mark is a link (to the event's page, or to the
-timeline page that holds a month or a year) with a label for screen readers; the figure's caption says the same
+timeline page that holds a year) with a label for screen readers; the figure's caption says the same
 in a sentence, and the chapters are listed under it. Marks carry the data attributes of the timeline's entries
 (kind, actors, places), so the timeline's filters dim the marks they filter out.
 """
@@ -116,22 +116,22 @@ def _years_text(run: tuple[int, int]) -> str:
     return str(run[0]) if run[0] == run[1] else f"{run[0]}–{run[1]}"
 
 
-def _mark_svg(mark: Mark, x: float, y: float, height: float, filterable: bool) -> Markup:
+def _mark_link(mark: Mark, box: tuple[float, float, float, float], filterable: bool) -> Markup:
+    """A mark as an HTML link laid over the drawing, its box (x, y, width, height) in percent of the drawing's:
+    Material's instant navigation sets ``href`` on every link of a page, which an SVG ``<a>`` refuses."""
     # A group's actors and places would be thousands of ids at 5,000 events; the filters exist only on a timeline
     # of one page (TIMELINE_WHOLE events at most), so a group carries them only then.
     events = mark.events if filterable or not mark.grouped else ()
     kinds = " ".join(sorted({event.category for event in events}))
     actors = " ".join(sorted({actor for event in events for actor in event.actors}))
     places = " ".join(sorted({place for event in events for place in event.places}))
-    count = (html('<text class="ex-axis-count" x="{:.1f}" y="{:.1f}">{}</text>', x + MARK / 2, y - 2,
-                  f"{len(mark.events):,}") if mark.grouped else Markup(""))
+    count = (html('<span class="ex-axis-count" aria-hidden="true">{}</span>', f"{len(mark.events):,}")
+             if mark.grouped else Markup(""))
     return html('<a class="ex-axis-mark" href="{href}" aria-label="{label}" data-kind="{kinds}" '
-                'data-actors="{actors}" data-places="{places}"><title>{label}</title>'
-                '<rect class="{shape}" x="{x:.1f}" y="{y:.1f}" width="{size}" height="{height:.1f}" rx="2"/>'
-                '{count}</a>',
-                href=mark.href, label=mark.label, kinds=kinds, actors=actors, places=places,
-                shape="ex-axis-group" if mark.grouped else "ex-axis-event", x=x, y=y, size=MARK, height=height,
-                count=count)
+                'data-actors="{actors}" data-places="{places}" title="{label}" '
+                'style="left:{x:.2f}%;top:{y:.2f}%;width:{w:.2f}%;height:{h:.2f}%">{count}</a>',
+                href=mark.href, label=mark.label, kinds=kinds, actors=actors, places=places, x=box[0], y=box[1],
+                w=box[2], h=box[3], count=count)
 
 
 def _chapter_dates(chapter: Chapter) -> tuple[PartialDate, PartialDate | None]:
@@ -274,20 +274,24 @@ def timeline_axis(ctx: PageContext) -> Markup:
     bands, legend = _chapters(ctx, scale, axis_y)
     parts = [*bands, *_years(scale, counts, runs, axis_y)]
     filterable = ctx.dataset.timeline_periods[0].slug == periods.WHOLE
+    width = round(scale.width)
     stacked = iter(rows)
+    links = []
     for mark, x, tall in zip(found, xs, heights, strict=True):
         y = axis_y - AXIS_GAP - tall if mark.grouped else axis_y - AXIS_GAP - (next(stacked) + 1) * STEP + STEP - MARK
-        parts.append(_mark_svg(mark, x, y, tall, filterable))
+        links.append(_mark_link(mark, (100 * x / width, 100 * y / height, 100 * MARK / width, 100 * tall / height),
+                                filterable))
     grouped = any(mark.grouped for mark in found)
     caption = _caption(ctx, first, last, counts, runs, grouped)
     chapters_list = (html('<ol class="ex-axis-chapters" aria-label="Chapters">{}</ol>', Markup("").join(legend))
                      if legend else Markup(""))
-    width = round(scale.width)
     return html('<figure class="ex-axis" data-search-exclude><div class="ex-axis-scroll">'
-                '<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" aria-label="Time axis: {caption}" '
-                'style="min-width:{min_w}px">{parts}</svg></div>'
+                '<div class="ex-axis-plot" role="group" aria-label="Time axis: {caption}" style="min-width:{min_w}px">'
+                '<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true" focusable="false">{parts}</svg>'
+                '{links}</div></div>'
                 '<figcaption><strong>Time axis.</strong> {caption} Each mark links to {target}{chapters_note}.'
                 '</figcaption>{chapters}</figure>',
                 w=width, h=height, min_w=min(width, MIN_SHOWN_WIDTH), caption=caption, parts=Markup("").join(parts),
+                links=Markup("").join(links),
                 target="its events on the timeline" if grouped else "its event",
                 chapters_note="; the chapters are shaded and numbered" if legend else "", chapters=chapters_list)

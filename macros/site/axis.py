@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from macros.model import Chapter, Event, PartialDate, format_range, parse_date, periods
 from macros.site import pages
-from macros.site.render import PageContext, chapter_anchor
+from macros.site.render import PageContext, chapter_anchor, tooltip
 from macros.site.safe_html import html
 
 TARGET_WIDTH = 680  # user units across: about the width of the page's text column, so 1 unit ≈ 1 px
@@ -128,10 +128,10 @@ def _mark_link(mark: Mark, box: tuple[float, float, float, float], filterable: b
     count = (html('<span class="ex-axis-count" aria-hidden="true">{}</span>', f"{len(mark.events):,}")
              if mark.grouped else Markup(""))
     return html('<a class="ex-axis-mark" href="{href}" aria-label="{label}" data-kind="{kinds}" '
-                'data-actors="{actors}" data-places="{places}" title="{label}" '
+                'data-actors="{actors}" data-places="{places}" title="{tip}" '
                 'style="left:{x:.2f}%;top:{y:.2f}%;width:{w:.2f}%;height:{h:.2f}%">{count}</a>',
-                href=mark.href, label=mark.label, kinds=kinds, actors=actors, places=places, x=box[0], y=box[1],
-                w=box[2], h=box[3], count=count)
+                href=mark.href, label=mark.label, tip=tooltip(mark.label), kinds=kinds, actors=actors, places=places,
+                x=box[0], y=box[1], w=box[2], h=box[3], count=count)
 
 
 def _chapter_dates(chapter: Chapter) -> tuple[PartialDate, PartialDate | None]:

@@ -35,7 +35,19 @@ from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
-from macros.site import edit_links, figures, front_page, html, map_views, pages, reference, render, search_light
+from macros.site import (
+    axis,
+    edit_links,
+    figures,
+    front_page,
+    headings,
+    html,
+    map_views,
+    pages,
+    reference,
+    render,
+    search_light,
+)
 from macros.site.markdown_inert import markdown_inert
 from macros.site.search_view import search_view
 from macros.site.serve_errors import show_errors_in_browser
@@ -252,10 +264,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         place = current.dataset.places.get(generated.entity_id or "")
         title = naming.heading(place, current.policy) if place else pages.page_title(current.dataset, generated)
         page.meta["title"] = str(Markup.escape(title))
+        description = pages.page_description(current.dataset, generated)
+        if description:  # Material prints it unescaped, and link previews read it (overrides/main.html)
+            page.meta["description"] = str(Markup.escape(description))
         if generated.entity_id:
             # Rank an entity's own page above pages that merely mention it: a search for a name should find
             # the place or actor first, then the events that mention it.
             page.meta.setdefault("search", {"boost": pages.search_boost(current.dataset, generated)})
+            page.meta.setdefault("tags", pages.search_names(current.dataset, generated))
         elif search_light.is_light(current.dataset) and search_light.left_out(generated):
             page.meta["search"] = {"exclude": True}
         # A generated page is one macro call whose result is HTML: the adapter calls the macro after Markdown
@@ -301,7 +317,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = mentions.link_mentions(html, current.mention_index, mentions.PageMentions(ctx, current.policy, own))
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
+    _fill_toc(page, html)
     return html
+
+
+def _fill_toc(page: Page, html: str) -> None:
+    """Give the theme's contents column the headings made after Markdown (see ``macros.site.headings``)."""
+    found = headings.headings(html)
+    known = {anchor.id for anchor in page.toc for anchor in (anchor, *anchor.children)}
+    if any(heading.id not in known for heading in found if heading.level > 1):
+        page.toc = get_toc(headings.toc_tokens(found))  # type: ignore[arg-type]
 
 
 def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -386,6 +411,11 @@ def _macros() -> dict[str, Callable[..., Any]]:
     def timeline() -> str:
         """Every event in date order, with claims and numbered references."""
         return _html(render.timeline(_ctx()))
+
+    def timeline_axis() -> str:
+        """The whole span of the data as a time axis (inline SVG): a mark per event, the chapters as bands, the
+        years without an event left empty: `{{ timeline_axis() }}`."""
+        return _html(axis.timeline_axis(_ctx()))
 
     def timeline_filters() -> str:
         """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. On a timeline
@@ -508,7 +538,8 @@ def _macros() -> dict[str, Callable[..., Any]]:
             raise PluginError(f"data_reference({stem!r}): no such data file; use one of {sorted(FILES)}")
         return _html(reference.field_table(stem))
 
-    return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_filters,
+    return {function.__name__: function for function in (entity_page, entity_index, timeline, timeline_axis,
+                                                         timeline_filters,
                                                          glossary, source_list, seed_article, link, mention,
                                                          names_page, date_of, cite, events_between, site_heading,
                                                          missing, key_events, chapters, data_files, data_reference,

@@ -62,6 +62,9 @@
     var years = Array.prototype.slice.call(document.querySelectorAll(".ex-timeline .ex-year"));
     var count = form.querySelector(".ex-filter-count");
     var across = form.querySelector(".ex-filter-pages");
+    // The time axis's marks (macros/site/axis.py) carry the same attributes; one mark may stand for several
+    // events, so its kinds are a list too. A filtered-out mark is dimmed and leaves the keyboard's path.
+    var marks = Array.prototype.slice.call(document.querySelectorAll(".ex-axis-mark"));
 
     function state() {
       var params = [];
@@ -147,6 +150,19 @@
           allowed[event.getAttribute("data-kind")] !== false;
         event.hidden = !visible;
         if (visible) shown += 1;
+      });
+      marks.forEach(function (mark) {
+        var kept = overlaps(mark.getAttribute("data-actors"), actorIds) &&
+          overlaps(mark.getAttribute("data-places"), placeIds) &&
+          (mark.getAttribute("data-kind") || "").split(" ").some(function (kind) { return allowed[kind] !== false; });
+        mark.classList.toggle("ex-axis-mark--out", !kept);
+        if (kept) {
+          mark.removeAttribute("tabindex");
+          mark.removeAttribute("aria-hidden");
+        } else {
+          mark.setAttribute("tabindex", "-1");
+          mark.setAttribute("aria-hidden", "true");
+        }
       });
       years.forEach(function (year) {
         year.hidden = !year.querySelector(".ex-event:not([hidden])");

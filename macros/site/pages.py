@@ -6,12 +6,15 @@ escaped) by the macro, so nothing from YAML is ever read by Jinja or Markdown as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from markupsafe import escape
 
 from macros.model import display_name, heading
 from macros.model import periods
 from macros.model import display_name, heading
-from macros.model import Actor, Dataset, Entity, Place
+from macros.model import Actor, Dataset, Entity, Event, Place
 
 FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
 INDEX_TITLES = {"actor": "Actors", "place": "Places", "event": "Events"}
@@ -179,7 +182,56 @@ def page_title(dataset: Dataset, page: GeneratedPage) -> str:
     return heading(entity)
 
 
+SEARCH_SEPARATOR = re.compile(r"[\s\-]+")  # Material's search splits words here (plugins.search.separator)
 SEARCH_BOOST = {"place": 10.0, "actor": 8.0, "event": 2.0}
+
+
+def page_description(dataset: Dataset, page: GeneratedPage) -> str | None:
+    """What a generated page is about, in a sentence from the data (a link's preview, the meta description): an
+    event's summary, an actor's or place's description; None for other pages (the site's description serves)."""
+    entity = dataset.entity(page.entity_id) if page.entity_id else None
+    if isinstance(entity, Event):
+        return entity.summary
+    if isinstance(entity, Actor | Place):
+        return entity.description
+    return None
+
+
+def search_names(dataset: Dataset, page: GeneratedPage) -> list[str]:
+    """Every name of an actor's or place's page, given to search as the page's tags: Material's search weighs a
+    tag a thousand times a title, so any of a place's names, in any script, finds its own page before a page that
+    merely holds the word (a source's title). Each word once, as search splits them (its default separator), so a
+    word several names share ("Lachin", "Lachin corridor") does not outweigh a name that is only that word; a
+    shorter list then ranks higher. Escaped: search results put tags in the page as HTML."""
+    entity = dataset.entity(page.entity_id) if page.entity_id else None
+    if not isinstance(entity, Actor | Place):
+        return []
+    own = {name.casefold() for name in entity.all_names}
+    others = _single_word_names(dataset)
+    words: dict[str, str] = {}
+    for name in entity.all_names:
+        for word in SEARCH_SEPARATOR.split(name):
+            folded = word.casefold()
+            # Search also matches a word's prefix: a word that is, or extends, another entity's whole name
+            # ("Lachin" in "Lachin corridor", "Лачинский") would rank this page above that one for its name.
+            if word and (folded in own or not any(folded[:end] in others and others[folded[:end]] != entity.id
+                                                  for end in range(4, len(folded) + 1))):
+                words.setdefault(folded, word)
+    return [str(escape(word)) for word in words.values()]
+
+
+_NAMES_CACHE: dict[str, tuple[Dataset, dict[str, str]]] = {}
+
+
+def _single_word_names(dataset: Dataset) -> dict[str, str]:
+    """Every one-word name of an actor or place (case-folded), with the id it names; computed once per build."""
+    cached = _NAMES_CACHE.get("names")
+    if cached is None or cached[0] is not dataset:
+        entities: list[Actor | Place] = [*dataset.actors.values(), *dataset.places.values()]
+        names = {name.casefold(): entity.id for entity in entities
+                 for name in entity.all_names if not SEARCH_SEPARATOR.search(name)}
+        cached = _NAMES_CACHE["names"] = (dataset, names)
+    return cached[1]
 
 
 def search_boost(dataset: Dataset, page: GeneratedPage) -> float:

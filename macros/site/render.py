@@ -295,7 +295,7 @@ def chapters(ctx: PageContext) -> Markup:
     parts = seed.chapters if seed and seed.chapters else (
         Chapter("After the article", ctx.dataset.sources[seed.source].date.iso if seed else "0000"),)
     return Markup("").join(
-        _section(chapter.title, _slug(chapter.title), bounded_event_list(ctx, ctx.dataset.events_between(
+        _section(chapter.title, chapter_anchor(chapter), bounded_event_list(ctx, ctx.dataset.events_between(
             chapter.start, chapter.end))) for chapter in parts)
 
 
@@ -309,6 +309,11 @@ def bounded_event_list(ctx: PageContext, events: Sequence[Event]) -> Markup:
         '<p class="ex-more">… and {} more events, {} to {}: <a href="{}">continue on the timeline</a>.</p>',
         f"{len(rest):,}", format_date(rest[0].date), format_date(rest[-1].date),
         ctx.link(pages.timeline_page(ctx.dataset, rest[0].id)))
+
+
+def chapter_anchor(chapter: Chapter) -> str:
+    """The id of a chapter's heading on "What happened next"."""
+    return _slug(chapter.title)
 
 
 def _slug(title: str) -> str:

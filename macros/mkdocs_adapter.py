@@ -412,10 +412,11 @@ def _macros() -> dict[str, Callable[..., Any]]:
         """Every event in date order, with claims and numbered references."""
         return _html(render.timeline(_ctx()))
 
-    def timeline_axis() -> str:
+    def timeline_axis(filters: bool = True) -> str:
         """The whole span of the data as a time axis (inline SVG): a mark per event, the chapters as bands, the
-        years without an event left empty: `{{ timeline_axis() }}`."""
-        return _html(axis.timeline_axis(_ctx()))
+        years without an event left empty: `{{ timeline_axis() }}`; on a page without the timeline filters,
+        `{{ timeline_axis(filters=false) }}` leaves out what only the filters read."""
+        return _html(axis.timeline_axis(_ctx(), facets=filters))
 
     def timeline_filters() -> str:
         """The timeline's filter form (actor, place, kind); docs/assets/timeline-filters.js runs it. On a timeline

@@ -7,6 +7,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.load import load_dataset_cached
+from tests.conftest import ROOT
+
 QUOTES = {"q", "blockquote"}
 
 
@@ -49,7 +52,10 @@ def test_no_gloss_inside_a_quotation_on_any_page(site: Path) -> None:
 
 def test_aliyevs_words_are_quoted_as_said(site: Path) -> None:
     words = "Today, the Azerbaijani flag was raised in the central square of the city of Khankendi."
-    for path in ("actors/ilham-aliyev", "events/2023-10-15-flag-raised", "timeline"):
+    data = load_dataset_cached(ROOT)
+    period = data.period_of["2023-10-15-flag-raised"]
+    timeline = "timeline" if len(data.timeline_periods) == 1 else f"timeline/{period}"
+    for path in ("actors/ilham-aliyev", "events/2023-10-15-flag-raised", timeline):
         html = (site / path / "index.html").read_text(encoding="utf-8")
         quote = re.search(r"<q>(Today, the Azerbaijani flag.*?)</q>", html)
         assert quote, path

@@ -21,9 +21,9 @@ T = TypeVar("T")
 TIMELINE_LIMIT = 30  # an event with its claims, glosses and references weighs up to ~4 KB
 TIMELINE_WHOLE = 40  # up to this many events, the timeline stays one page if it is light enough (TIMELINE_BUDGET)
 # The estimated bytes of HTML (macros.model.weight) a timeline page's events may weigh: with the page's header,
-# navigation and footer (~20 KB) a page stays under 150 KB, and with the theme's CSS and scripts (~290 KB) a
+# navigation and footer (~20 KB) a page stays under 150 KB, and with the theme's CSS and scripts (~300 KB) a
 # reader's first page under 400 KB. The seed's 37 events weighed 201 KB on one page.
-TIMELINE_BUDGET = 90_000
+TIMELINE_BUDGET = 65_000
 LIST_LIMIT = 100
 SOURCES_WHOLE = 125  # a source with what cites it weighs ~1.1 KB: up to this many stay on one page
 # A split sources list's pages hold fewer than other lists: with the theme's CSS and scripts (~290 KB), a reader's

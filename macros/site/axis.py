@@ -116,7 +116,7 @@ def _years_text(run: tuple[int, int]) -> str:
     return str(run[0]) if run[0] == run[1] else f"{run[0]}–{run[1]}"
 
 
-def _mark_link(mark: Mark, box: tuple[float, float, float, float], filterable: bool) -> Markup:
+def _mark_link(mark: Mark, box: tuple[float, float, float, float], filterable: bool, facets: bool = True) -> Markup:
     """A mark as an HTML link laid over the drawing, its box (x, y, width, height) in percent of the drawing's:
     Material's instant navigation sets ``href`` on every link of a page, which an SVG ``<a>`` refuses."""
     # A group's actors and places would be thousands of ids at 5,000 events; the filters exist only on a timeline
@@ -127,10 +127,14 @@ def _mark_link(mark: Mark, box: tuple[float, float, float, float], filterable: b
     places = " ".join(sorted({place for event in events for place in event.places}))
     count = (html('<span class="ex-axis-count" aria-hidden="true">{}</span>', f"{len(mark.events):,}")
              if mark.grouped else Markup(""))
-    return html('<a class="ex-axis-mark" href="{href}" aria-label="{label}" data-kind="{kinds}" '
-                'data-actors="{actors}" data-places="{places}" title="{tip}" '
+    data = (html(' data-kind="{}" data-actors="{}" data-places="{}"', kinds, actors, places) if facets
+            else Markup(""))  # a page without the filters (the home page) needs none of the ids
+    # The title names the link for assistive technology too (a link's name falls back to it) and is Material's
+    # tooltip; an aria-label beside it would say the same again (65 of them were 6 KB of the home page). A title
+    # holding & < > is escaped once more for the tooltip, so a screen reader would read "&amp;" there: rare in titles.
+    return html('<a class="ex-axis-mark" href="{href}"{data} title="{tip}" '
                 'style="left:{x:.2f}%;top:{y:.2f}%;width:{w:.2f}%;height:{h:.2f}%">{count}</a>',
-                href=mark.href, label=mark.label, tip=tooltip(mark.label), kinds=kinds, actors=actors, places=places,
+                href=mark.href, data=data, tip=tooltip(mark.label),
                 x=box[0], y=box[1], w=box[2], h=box[3], count=count)
 
 
@@ -250,9 +254,10 @@ def _years(scale: Scale, counts: dict[int, int], runs: Sequence[tuple[int, int]]
     return parts
 
 
-def timeline_axis(ctx: PageContext) -> Markup:
+def timeline_axis(ctx: PageContext, facets: bool = True) -> Markup:
     """The whole span of the data as a time axis: a mark per event (or month, or year), the chapters as bands,
-    the years without an event left empty. Nothing when there are no events."""
+    the years without an event left empty. Nothing when there are no events. ``facets``: the marks carry what the
+    timeline filters read (a page without the filters leaves it out)."""
     chronology = ctx.dataset.chronology
     if not chronology:
         return Markup("")
@@ -280,7 +285,7 @@ def timeline_axis(ctx: PageContext) -> Markup:
     for mark, x, tall in zip(found, xs, heights, strict=True):
         y = axis_y - AXIS_GAP - tall if mark.grouped else axis_y - AXIS_GAP - (next(stacked) + 1) * STEP + STEP - MARK
         links.append(_mark_link(mark, (100 * x / width, 100 * y / height, 100 * MARK / width, 100 * tall / height),
-                                filterable))
+                                filterable, facets))
     grouped = any(mark.grouped for mark in found)
     caption = _caption(ctx, first, last, counts, runs, grouped)
     chapters_list = (html('<ol class="ex-axis-chapters" aria-label="Chapters">{}</ol>', Markup("").join(legend))

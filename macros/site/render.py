@@ -82,10 +82,13 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
     entity = ctx.dataset.entity(entity_id)
     if entity is None:
         return escape(text or entity_id)
-    card = Markup("") if entity.id in ctx.carded else html(' title="{}"', tooltip(card_text(entity)))
+    href = ctx.href(entity)
+    # No card on a link within the page (a glossary entry's related terms): the entry itself is a jump away.
+    card = (Markup("") if entity.id in ctx.carded or href.startswith("#")
+            else html(' title="{}"', tooltip(card_text(entity))))
     ctx.carded.add(entity.id)
     return html('<a class="ex-link ex-link--{}" href="{}"{} data-entity="{}">{}</a>',
-        entity.kind, ctx.href(entity), card, entity.id, text or ctx.name_of(entity))
+        entity.kind, href, card, entity.id, text or ctx.name_of(entity))
 
 
 def tooltip(text: str) -> str:
@@ -116,8 +119,11 @@ def cite(ctx: PageContext, source_ids: Iterable[str]) -> Markup:
             ctx.cited.append(source_id)
             number = ctx.numbers[source_id] = len(ctx.cited)
         source = ctx.dataset.sources[source_id]
-        parts.append(html('<a href="#ref-{}" title="{}">{}</a>',
-            number, tooltip(f"{source.publisher}: {source.title}"), number))
+        # Like an entity's card, a reference's tooltip is given at its first citation on the page only.
+        seen = f"ref:{source_id}" in ctx.carded
+        ctx.carded.add(f"ref:{source_id}")
+        parts.append(html('<a href="#ref-{}"{}>{}</a>', number, Markup("") if seen else
+                          html(' title="{}"', tooltip(f"{source.publisher}: {source.title}")), number))
     if not parts:
         return Markup("")
     return html('<sup class="ex-cite">[{}]</sup>', Markup("][").join(parts))

@@ -62,5 +62,5 @@ test: $(BIN)/.installed-dev lint  ## install everything (Chromium included), lin
 clean:
 	rm -rf site site-offline dist .pytest_cache .mypy_cache .ruff_cache
 
-bench: $(BIN)/.installed  ## benchmark: 5,000 and 1,000 synthetic events vs plain MkDocs; HUGE=20000 adds 20,000 (README "Performance")
+bench: $(BIN)/.installed-dev  ## benchmark: 5,000 and 1,000 synthetic events vs plain MkDocs; HUGE=20000 adds 20,000 (README "Performance")
 	$(BIN)/python -m benchmarks.run --events 5000 --small 1000 --runs 3 $(if $(HUGE),--huge $(HUGE))

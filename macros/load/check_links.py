@@ -313,19 +313,14 @@ def check_aliases(entries: list[Entry]) -> list[Problem]:
                 continue
             if (is_alias or other_is_alias or other.kind == entry.kind) and (id(entry), key) not in reported:
                 reported.add((id(entry), key))
-                if other_is_alias and not is_alias:  # an alias repeating another's own name: the alias is wrong
+                if is_alias != other_is_alias:  # an alias repeating another's own name: the alias is wrong
+                    alias, alias_where, owner, owner_where = ((entry, where, other, other_where) if is_alias
+                                                              else (other, other_where, entry, where))
                     problems.append(Problem(
-                        other.document.path, other.line(*other_where),
-                        f"{other.label}: the alias {shown(name)} is the name of {entry.label} "
-                        f"({entry.document.path}:{entry.line(*where)}); a name may point to one entity only: "
-                        f"remove it from the aliases of {other.label}"))
-                    continue
-                if is_alias and not other_is_alias:
-                    problems.append(Problem(
-                        entry.document.path, entry.line(*where),
-                        f"{entry.label}: the alias {shown(name)} is the name of {other.label} "
-                        f"({other.document.path}:{other.line(*other_where)}); a name may point to one entity only: "
-                        f"remove it from the aliases of {entry.label}"))
+                        alias.document.path, alias.line(*alias_where),
+                        f"{alias.label}: the alias {shown(name)} is the name of {owner.label} "
+                        f"({owner.document.path}:{owner.line(*owner_where)}); a name may point to one entity only: "
+                        f"remove it from the aliases of {alias.label}"))
                     continue
                 problems.append(Problem(
                     entry.document.path, entry.line(*where),

@@ -11,8 +11,8 @@ $(BIN)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-serve: $(BIN)/.installed  ## install, then serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve
+serve: $(BIN)/.installed  ## install, then serve the site with live reload on http://127.0.0.1:8000 (an event edit rebuilds only its pages)
+	$(BIN)/mkdocs serve --dirty
 
 build: $(BIN)/.installed  ## build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict

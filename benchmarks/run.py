@@ -249,7 +249,7 @@ def incremental_serve(work: Path, events: int, runs: int, timeout: float = 300.0
                 date_line(block), f"  date: '{targets[run].date.iso}'\n", 1))
             return f"timeline/{dataset.period_of[targets[run].id]}/", f'id="{event.id}"'
         prefix, shown = {"title": ("  title: ", f"{marker} "), "summary": ("  summary: ", f"{marker}. "),
-                         "claim": ("    says: ", f"{marker}: ")}[kind]
+                         "claim": ("    says: ", f"{marker}, ")}[kind]
         _edit_block(events_file, event.id, lambda block: block.replace(prefix, prefix + shown, 1))
         return f"events/{event.id}/", shown
 

@@ -88,6 +88,7 @@ class ServeMemory:
     dataset: Dataset
     references: dict[str, frozenset[str]]
     search_entries: dict[str, list[Any]]
+    outputs: frozenset[str]  # the files it wrote, from site_dir
 
 
 _memory: ServeMemory | None = None
@@ -216,11 +217,11 @@ def on_post_build_before_search(config: MkDocsConfig) -> None:
     if search is not None:
         search.search_index.entries = [entry for uri in pages_now for entry in entries.get(uri, ())]
         search.search_index_prev = None  # its own merge keeps one page's entries
-    _remove_stale(config, current.files)
+    made = _remove_stale(config, current.files, _memory.outputs if partial and _memory else None)
     kept = set(pages_now)
     _memory = ServeMemory(current.inputs, current.dataset,
                           {uri: ids for uri, ids in references.items() if uri in kept},
-                          {uri: found for uri, found in entries.items() if uri in kept})
+                          {uri: found for uri, found in entries.items() if uri in kept}, made)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
@@ -228,17 +229,23 @@ def _search_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
-def _remove_stale(config: MkDocsConfig, files: Files) -> None:
-    """Delete what a clean build would not write: the outputs of pages and files that are gone."""
+def _remove_stale(config: MkDocsConfig, files: Files, before: frozenset[str] | None) -> frozenset[str]:
+    """Delete what a clean build would not write: the outputs of pages and files that are gone (of those the last
+    build made, or, after a full build, of anything in the folder). Returns what this build makes."""
     site = Path(config.site_dir)
-    made = {file.dest_uri for file in files} | set(config.theme.static_templates) | {
-        "sitemap.xml.gz", "search/search_index.json"}
+    made = frozenset({file.dest_uri for file in files} | set(config.theme.static_templates) | {
+        "sitemap.xml.gz", "search/search_index.json"})
+    if before is not None:
+        for relative in before - made:
+            (site / relative).unlink(missing_ok=True)
+        return made
     for path in sorted(site.rglob("*"), reverse=True):
         relative = path.relative_to(site).as_posix()
         if path.is_file() and relative not in made:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return made
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -25,8 +25,8 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
 	touch $@
 
 SERVE_ADDR ?= 127.0.0.1:8000
-serve: $(BIN)/.installed  ## install the site's lock, then serve it with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve -a $(SERVE_ADDR)
+serve: $(BIN)/.installed  ## install the site's lock, then serve it with live reload on http://127.0.0.1:8000 (an event edit rebuilds only its pages)
+	$(BIN)/mkdocs serve --dirty -a $(SERVE_ADDR)
 
 build: $(BIN)/.installed  ## build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict

@@ -91,5 +91,7 @@ on_page_content = _forward("on_page_content")
 on_page_context = CombinedEvent(event_priority(50)(_forward("on_page_context_before_search")),
                                 event_priority(-50)(_forward("on_page_context_after_search")))
 on_post_page = _forward("on_post_page")
-on_post_build = _forward("on_post_build")
+# Before the search plugin writes its index (serve --dirty hands it every page's entries), and after.
+on_post_build = CombinedEvent(event_priority(50)(_forward("on_post_build_before_search")),
+                              _forward("on_post_build"))
 on_serve = _forward("on_serve")

@@ -37,6 +37,7 @@ from macros.load.schema import FILES
 from macros.model import Actor, Dataset, Entity, Event, Place, naming
 from macros.site import (
     axis,
+    dependents,
     edit_links,
     figures,
     front_page,
@@ -75,8 +76,27 @@ class BuildState:
     site_name: str = ""  # as written (data/seed.yml, else mkdocs.yml): config holds it escaped for the theme
     site_description: str = ""
     repository: source_repository.Repository | None = None  # where the site's source is (edit actions, error reports)
+    # `mkdocs serve --dirty` (README "Performance"): the generated pages to rebuild (None: all), what each page
+    # rebuilt links to, and its search entries; kept in ServeMemory for the next rebuild.
+    rebuild: frozenset[str] | None = None
+    inputs: tuple[tuple[str, int, int], ...] = ()
+    references: dict[str, frozenset[str]] = field(default_factory=dict)
+    search_entries: dict[str, list[Any]] = field(default_factory=dict)
+    search_start: int = 0
 
 
+@dataclass(frozen=True)
+class ServeMemory:
+    """What a successful build of ``mkdocs serve --dirty`` leaves for the next one (in memory only)."""
+
+    inputs: tuple[tuple[str, int, int], ...]  # mkdocs.yml, docs/, overrides/: any change rebuilds everything
+    dataset: Dataset
+    references: dict[str, frozenset[str]]
+    search_entries: dict[str, list[Any]]
+    outputs: frozenset[str]  # the files it wrote, from site_dir
+
+
+_memory: ServeMemory | None = None
 _state: BuildState | None = None
 _startup: dict[str, Any] = {"command": "build", "dirty": False}
 _staged: tuple[Path, Path] | None = None  # (staging folder, the site_dir it replaces) during a staged build
@@ -127,7 +147,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
         macros_plugin.config["on_error_fail"] = False
     _stage(config)
+    if _incremental():
+        _state.inputs = _inputs(root, config)
+        if _memory is not None and _memory.inputs == _state.inputs:
+            _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references))
     return config
+
+
+def _incremental() -> bool:
+    return bool(_startup["command"] == "serve" and _startup["dirty"])
+
+
+def _inputs(root: Path, config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:
+    """What besides data/ and the code decides a page: mkdocs.yml, hand-written pages, assets and overrides."""
+    found = [Path(config.config_file_path)]
+    for folder in (Path(config.docs_dir), root / "overrides"):
+        found += sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+    return (("SOURCE_DATE_EPOCH", len(os.environ.get(build_date.VARIABLE, "")),
+             int(os.environ.get(build_date.VARIABLE, "0") or 0)),
+            *((str(path), stat.st_mtime_ns, stat.st_size) for path in found for stat in [path.stat()]))
+
+
+def _referrers(references: dict[str, frozenset[str]]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for page, ids in references.items():
+        for entity_id in ids:
+            found.setdefault(entity_id, []).append(page)
+    return found
 
 
 def _fix_build_date(root: Path) -> None:
@@ -142,6 +188,13 @@ def _fix_build_date(root: Path) -> None:
 
 def on_startup(command: str, dirty: bool) -> None:
     _startup.update(command=command, dirty=dirty)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if command == "serve" and dirty and not any(getattr(item, "explainer", False) for item in build_log.filters):
+        # MkDocs warns that a dirty build may leave stale pages (a failure under strict); this one does not.
+        def keep(record: logging.LogRecord) -> bool:
+            return not record.getMessage().startswith("A 'dirty' build is being performed")
+        keep.explainer = True  # type: ignore[attr-defined]
+        build_log.addFilter(keep)
 
 
 def _stage(config: MkDocsConfig) -> None:
@@ -155,6 +208,53 @@ def _stage(config: MkDocsConfig) -> None:
     _staged = (folder, target)
     config.site_dir = str(folder)
     atexit.register(staging.discard, folder)  # a macro error ends MkDocs with SystemExit, past on_build_error
+
+
+def on_post_build_before_search(config: MkDocsConfig) -> None:
+    """In ``mkdocs serve --dirty``: hand the search plugin every page's entries (the pages rendered now, and the
+    others' from the last build) in a clean build's order, remove what the last build wrote that this one does
+    not make (a page of a period that moved), and keep what the next rebuild needs."""
+    global _memory
+    current = state()
+    if not _incremental() or current.files is None:
+        return
+    partial = _memory is not None and current.rebuild is not None
+    references = {**_memory.references, **current.references} if partial and _memory else current.references
+    entries = {**_memory.search_entries, **current.search_entries} if partial and _memory else current.search_entries
+    pages_now = [file.src_uri for file in current.files.documentation_pages()]
+    search = _search_plugin(config)
+    if search is not None:
+        search.search_index.entries = [entry for uri in pages_now for entry in entries.get(uri, ())]
+        search.search_index_prev = None  # its own merge keeps one page's entries
+    made = _remove_stale(config, current.files, _memory.outputs if partial and _memory else None)
+    kept = set(pages_now)
+    _memory = ServeMemory(current.inputs, current.dataset,
+                          {uri: ids for uri, ids in references.items() if uri in kept},
+                          {uri: found for uri, found in entries.items() if uri in kept}, made)
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin, which MkDocs lists under its entry point's name."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def _remove_stale(config: MkDocsConfig, files: Files, before: frozenset[str] | None) -> frozenset[str]:
+    """Delete what a clean build would not write: the outputs of pages and files that are gone (of those the last
+    build made, or, after a full build, of anything in the folder). Returns what this build makes."""
+    site = Path(config.site_dir)
+    made = frozenset({file.dest_uri for file in files} | set(config.theme.static_templates) | {
+        "sitemap.xml.gz", "search/search_index.json"})
+    if before is not None:
+        for relative in before - made:
+            (site / relative).unlink(missing_ok=True)
+        return made
+    for path in sorted(site.rglob("*"), reverse=True):
+        relative = path.relative_to(site).as_posix()
+        if path.is_file() and relative not in made:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return made
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -183,7 +283,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., Any]) -> 
 
 
 def on_build_error(error: Exception) -> None:
-    global _staged
+    global _staged, _memory
+    _memory = None  # a build that failed halfway left some pages written: the next one rebuilds every page
     if _staged is not None:
         staging.discard(_staged[0])
         _staged = None
@@ -213,7 +314,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                     content=_timeline_facets(current, files)))
     current.files = files
     current.backlinks = _backlinks(current, files)
+    if _incremental():
+        _mark_modified(current, files)
     return files
+
+
+def _mark_modified(current: BuildState, files: Files) -> None:
+    """Tell MkDocs's dirty build which pages to render again: a generated page the edit does not change keeps
+    its HTML from the last build; every other page (hand-written ones call macros over the whole data; the
+    indexes and names page are in every page's navigation) is rendered again."""
+    def unchanged() -> bool:
+        return False
+
+    def changed() -> bool:
+        return True
+
+    always = {pages.NAMES_PAGE} | {uri for uri, page in current.generated.items() if page.in_nav}
+    documents = files.documentation_pages()
+    kept = 0
+    for file in documents:
+        keep = (current.rebuild is not None and file.src_uri in current.generated
+                and file.src_uri not in current.rebuild and file.src_uri not in always)
+        kept += keep
+        file.is_modified = unchanged if keep else changed  # type: ignore[method-assign]
+    if current.rebuild is not None:
+        log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events)")
 
 
 def _timeline_facets(current: BuildState, files: Files) -> str:
@@ -318,6 +443,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if ctx is not None and ctx.cited:
         html += str(render.references(ctx))
     _fill_toc(page, html)
+    if generated is not None and _incremental():
+        current.references[page.file.src_uri] = dependents.references(html)
     return html
 
 
@@ -332,6 +459,9 @@ def _fill_toc(page: Page, html: str) -> None:
 def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """Hand the search plugin a generated page's text without its inline markup (see ``macros.site.search_view``)."""
     current = state()
+    search = _search_plugin(config)
+    if _incremental() and search is not None:
+        current.search_start = len(search.search_index.entries)
     if page.file.src_uri in current.generated and page.content:
         current.full_html[page.file.src_uri] = page.content
         page.content = search_view(page.content)
@@ -343,6 +473,10 @@ def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig
 
 def on_page_context_after_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """Put the page's HTML back for the theme to render."""
+    search = _search_plugin(config)
+    if _incremental() and search is not None:
+        state().search_entries[page.file.src_uri] = search.search_index.entries[
+            state().search_start:]
     full = state().full_html.pop(page.file.src_uri, None)
     if full is not None:
         page.content = full

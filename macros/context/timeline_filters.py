@@ -16,19 +16,30 @@ from macros.model import Dataset
 from macros.site import html, pages, render
 
 
-def _descendants(root: str, parent_of: dict[str, str | None]) -> list[str]:
-    """``root`` and every id whose chain of parents reaches it."""
-    found = [root]
-    for child in parent_of:
-        seen = {child}
-        parent = parent_of.get(child)
-        while parent is not None and parent not in seen:
-            if parent == root:
+def _descendants(root: str, children: dict[str, list[str]]) -> list[str]:
+    """``root`` and every id whose chain of parents reaches it (``children``: each id's direct children), in
+    the order of the data. A walk from the root: an id is visited once, so a cycle in the data cannot loop."""
+    found: list[str] = []
+    seen, stack = {root}, [root]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
                 found.append(child)
-                break
-            seen.add(parent)
-            parent = parent_of.get(parent)
-    return found
+                stack.append(child)
+    if len(found) > 1:
+        order = {child: index for index, child in enumerate(children.get("", ()))}
+        found.sort(key=order.__getitem__)
+    return [root, *found]
+
+
+def _children(parent_of: dict[str, str | None]) -> dict[str, list[str]]:
+    """Each id's direct children; under "" every id, in order (to give the descendants in the data's order)."""
+    children: dict[str, list[str]] = {"": list(parent_of)}
+    for child, parent in parent_of.items():
+        if parent is not None and parent != child:
+            children.setdefault(parent, []).append(child)
+    return children
 
 
 FACETS_PATH = "assets/timeline-facets.js"  # every event's facets, for a timeline split into pages
@@ -41,16 +52,16 @@ def _options(ctx: render.PageContext) -> tuple[list[tuple[str, str, list[str]]],
     data: Dataset = ctx.dataset
     events = data.chronology
     in_events = {entity_id for event in events for entity_id in (*event.actors, *event.places)}
-    actor_parent = {actor.id: actor.part_of for actor in data.actors.values()}
-    place_parent = {place.id: place.located_in for place in data.places.values()}
+    actor_children = _children({actor.id: actor.part_of for actor in data.actors.values()})
+    place_children = _children({place.id: place.located_in for place in data.places.values()})
     actors = []
     for actor in sorted(data.actors.values(), key=lambda item: item.name.casefold()):
-        ids = [entity_id for entity_id in _descendants(actor.id, actor_parent) if entity_id in in_events]
+        ids = [entity_id for entity_id in _descendants(actor.id, actor_children) if entity_id in in_events]
         if ids:
             actors.append((actor.id, actor.name, ids))
     places = []
     for place in sorted(data.places.values(), key=lambda item: str(ctx.name_of(item).striptags()).casefold()):
-        ids = [entity_id for entity_id in _descendants(place.id, place_parent) if entity_id in in_events]
+        ids = [entity_id for entity_id in _descendants(place.id, place_children) if entity_id in in_events]
         if ids:
             places.append((place.id, str(ctx.name_of(place).striptags()), ids))
     return actors, places, sorted({event.category for event in events})

@@ -1,6 +1,6 @@
 """Compiled templates kept in memory for the life of one process (``mkdocs serve`` rebuilds in it).
 
-Jinja's ``FileSystemBytecodeCache`` in ``.cache/jinja/`` read files back that start with a pickled checksum
+Jinja's file-system bytecode cache in ``.cache/jinja/`` read files back that start with a pickled checksum
 followed by marshalled code: a pull request could plant one (``git add -f``) and run code in the next build.
 Templates compiled by this process are the only ones it runs; a fresh process compiles Material's templates
 again (a few tenths of a second, lost in the noise of a seed build: README, "Bad input, hostile input").

@@ -82,8 +82,10 @@ def filter_form(ctx: render.PageContext) -> Markup:
     event's facets, in ``FACETS_PATH`` (a script, so it loads from file:// too): each page's form then filters the
     page's own events and says how many match on every other page, linked with the same filter. At 5,000 events
     the options alone would weigh ~150 KB on every page; the facets weigh ~20 bytes an event."""
-    actors, places, kinds = _options(ctx)
     split = len(ctx.dataset.timeline_periods) > 1
+    # A split timeline's form has its options in FACETS_PATH: each of its (hundreds of) pages needs only the kinds.
+    actors, places, kinds = (([], [], sorted({event.category for event in ctx.dataset.chronology})) if split
+                             else _options(ctx))
     boxes = Markup("").join(html('<label class="ex-filter-kind"><input type="checkbox" name="kind" value="{kind}" '
                                  'checked> {kind}</label>', kind=kind) for kind in kinds)
     facets = html(' data-facets="{}"', ctx.link(FACETS_PATH)) if split else Markup("")
@@ -92,8 +94,8 @@ def filter_form(ctx: render.PageContext) -> Markup:
         'hidden>{actor}{place}<fieldset class="ex-filter"><legend>Kind of event</legend>{boxes}</fieldset>'
         '<p class="ex-filter"><button type="reset" class="md-button">Show all events</button></p>'
         '<p class="ex-filter-count" role="status" aria-live="polite"></p>{across}</form>',
-        facets=facets, actor=_select("actor", "Actor", "Any actor", [] if split else actors),
-        place=_select("place", "Place", "Any place", [] if split else places), boxes=boxes, across=across)
+        facets=facets, actor=_select("actor", "Actor", "Any actor", actors),
+        place=_select("place", "Place", "Any place", places), boxes=boxes, across=across)
 
 
 def facets_script(ctx: render.PageContext, url_of: Callable[[str], str]) -> str:

@@ -11,10 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from macros.model import display_name, heading
-from macros.model import periods
-from macros.model import display_name, heading
-from macros.model import Actor, Dataset, Entity, Event, Place
+from macros.model import Actor, Dataset, Entity, Event, Place, display_name, heading, periods
 
 FOLDERS = {"actor": "actors", "place": "places", "event": "events"}
 INDEX_TITLES = {"actor": "Actors", "place": "Places", "event": "Events"}

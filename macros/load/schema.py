@@ -108,14 +108,18 @@ SOURCE = _object({
                  "it is."),
 }, ["id", "publisher", "title", "date", "language"], "A published source that a reader can open.")
 
+def _aliases(item: str, description: str) -> Schema:
+    """An entity's other names: each one belongs to one entity only (the check says so), at most MAX_NAMES_EACH."""
+    return {"type": "array", "items": _text(item, 200), "uniqueItems": True, "maxItems": MAX_NAMES_EACH,
+            "description": description}
+
+
 ACTOR = _object({
     "id": _id("Unique id across all data files."),
     "name": _text("The name to show.", 200),
     "kind": {"enum": ACTOR_KINDS, "description": "What kind of actor."},
     "description": _text("One or two neutral sentences."),
-    "aliases": {"type": "array", "items": _text("Another name.", 200), "uniqueItems": True,
-                "maxItems": MAX_NAMES_EACH,
-                "description": "Other names a text may use; each belongs to one entity only."},
+    "aliases": _aliases("Another name.", "Other names a text may use; each belongs to one entity only."),
     "names": {"type": "array", "items": NAME, "maxItems": MAX_NAMES_EACH,
               "description": "Names in other languages."},
     "part_of": _id("The actor this one belongs to."),
@@ -127,9 +131,7 @@ PLACE = _object({
     "name": _text("The name to show first (common English usage).", 200),
     "kind": {"enum": PLACE_KINDS, "description": "What kind of place."},
     "description": _text("One or two neutral sentences."),
-    "aliases": {"type": "array", "items": _text("Another spelling.", 200), "uniqueItems": True,
-                "maxItems": MAX_NAMES_EACH,
-                "description": "Other spellings a text may use; each belongs to one entity only."},
+    "aliases": _aliases("Another spelling.", "Other spellings a text may use; each belongs to one entity only."),
     "names": {"type": "array", "items": NAME, "minItems": 1, "maxItems": MAX_NAMES_EACH,
               "description": "Its names, each with language, script and who uses it."},
     "located_in": _id("The place it lies in."),

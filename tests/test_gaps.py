@@ -61,6 +61,20 @@ def test_an_event_resting_only_on_a_partys_outlets_is_a_gap(tmp_path: Path) -> N
     assert '<span class="ex-source-type">(official: Northland)</span>' in reference
 
 
+def test_a_quote_in_another_language_without_its_english_is_a_gap(tmp_path: Path) -> None:
+    project = _mini(tmp_path)
+    sources = project / "data" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        "    title: A first report\n", "    title: A first report\n    language: ru\n", 1).replace(
+        "    url: https://example.org/one\n    language: en\n", "    url: https://example.org/one\n", 1),
+        encoding="utf-8")
+    dataset = load_dataset(project)
+    found = [str(problem(gap)) for gap in gaps(dataset) if gap.kind == "translation"]
+    assert found == ["data/events.yml:11: event 'operation': the words of 'north-mod' are quoted in another "
+                     "language with no English beside them; add `translation:` and `translated_by: source` or "
+                     "`explainer`"]
+
+
 def test_the_command_lists_the_gaps_and_succeeds(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "macros", "gaps"], cwd=_mini(tmp_path), capture_output=True,
                             text=True, check=False, env={"PYTHONPATH": str(Path(__file__).parent.parent)})

@@ -17,6 +17,9 @@ def _item(ctx: render.PageContext, gap: Gap) -> Markup:
         return html('The headline of <a href="{}">{}’s “{}”</a> could not be seen: its title is read from the '
                     "page’s web address.", ctx.link(pages.source_page(ctx.dataset, source.id)), source.publisher,
                     source.title)
+    if gap.kind == "translation":
+        return html("On {}, the words of {} are quoted in their language without an English translation yet.",
+                    link(ctx, gap.entity), link(ctx, gap.side))
     if gap.kind == "party-only":
         return html("{} rests only on the outlets of a party to the conflict so far.", link(ctx, gap.entity))
     return html("On {}, {} disputes what {} says, but its own words are not given yet.",

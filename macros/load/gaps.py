@@ -13,7 +13,7 @@ from typing import Literal
 from macros.load.problems import Problem
 from macros.model import Dataset, Origin
 
-GapKind = Literal["coordinates", "title", "own-words", "party-only"]
+GapKind = Literal["coordinates", "title", "own-words", "party-only", "translation"]
 # A party's own outlets speak for that party: cited for its position, never alone for a fact.
 PARTY_TYPES = {"official", "state-media"}
 
@@ -35,6 +35,9 @@ def gaps(dataset: Dataset) -> list[Gap]:
               for source in dataset.sources.values() if source.title_from_address]
     found += [Gap(event.origin, "party-only", event.id) for event in dataset.events.values()
               if all(dataset.sources[source_id].source_type in PARTY_TYPES for source_id in event.sources)]
+    found += [Gap(event.origin, "translation", event.id, claim.by) for event in dataset.events.values()
+              for claim in event.claims if claim.quote and not claim.translation
+              and not dataset.sources[claim.source].language.startswith("en")]
     for event in dataset.events.values():
         # A side speaks through its parts: Azerbaijan's defence ministry or president answers for Azerbaijan.
         sides = {_side(dataset, claim.by) for claim in event.claims}
@@ -54,6 +57,9 @@ def problem(gap: Gap) -> Problem:
     elif gap.kind == "party-only":
         message = (f"event '{gap.entity}' cites only a party's own outlets (official or state media); add a source "
                    "that is not a party's for the facts its summary states, or attribute them to the party")
+    elif gap.kind == "translation":
+        message = (f"event '{gap.entity}': the words of '{gap.side}' are quoted in another language with no English "
+                   "beside them; add `translation:` and `translated_by: source` or `explainer`")
     elif gap.kind == "title":
         message = (f"source '{gap.entity}': its title is read from its address; write the headline as published "
                    "once the page can be read")

@@ -49,23 +49,24 @@ def gaps(dataset: Dataset) -> list[Gap]:
     return sorted(found, key=lambda gap: (gap.origin.path, gap.origin.line, gap.kind, gap.side))
 
 
+# What each kind of gap tells an editor: what is missing; what to add. (``{{``: a brace of YAML, not a field.)
+MESSAGES: dict[GapKind, str] = {
+    "coordinates": "place '{entity}' has no coordinates; add `coordinates: {{lat: …, lon: …, source: …}}` from a page "
+                   "that shows them",
+    "party-only": "event '{entity}' cites only a party's own outlets (official or state media); add a source that is "
+                  "not a party's for the facts its summary states, or attribute them to the party",
+    "translation": "event '{entity}': the words of '{side}' are quoted in another language with no English beside "
+                   "them; add `translation:` and `translated_by: source` or `explainer`",
+    "title": "source '{entity}': its title is read from its address; write the headline as published once the page "
+             "can be read",
+    "own-words": "event '{entity}': '{side}' disputes what '{disputed}' says but neither it nor a part of it has a "
+                 "claim here; add a claim `by: {side}` with its words and their source",
+}
+
+
 def problem(gap: Gap) -> Problem:
     """The gap for an editor: ``path:line: what is missing; what to add``."""
-    if gap.kind == "coordinates":
-        message = (f"place '{gap.entity}' has no coordinates; add `coordinates: {{lat: …, lon: …, source: …}}` "
-                   "from a page that shows them")
-    elif gap.kind == "party-only":
-        message = (f"event '{gap.entity}' cites only a party's own outlets (official or state media); add a source "
-                   "that is not a party's for the facts its summary states, or attribute them to the party")
-    elif gap.kind == "translation":
-        message = (f"event '{gap.entity}': the words of '{gap.side}' are quoted in another language with no English "
-                   "beside them; add `translation:` and `translated_by: source` or `explainer`")
-    elif gap.kind == "title":
-        message = (f"source '{gap.entity}': its title is read from its address; write the headline as published "
-                   "once the page can be read")
-    else:
-        message = (f"event '{gap.entity}': '{gap.side}' disputes what '{gap.disputed}' says but neither it nor a "
-                   f"part of it has a claim here; add a claim `by: {gap.side}` with its words and their source")
+    message = MESSAGES[gap.kind].format(entity=gap.entity, side=gap.side, disputed=gap.disputed)
     return Problem(gap.origin.path, gap.origin.line, message)
 
 

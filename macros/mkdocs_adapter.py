@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from macros.build import build_date, staging, template_cache
+from macros.build import build_date, chrome_cache, staging, template_cache
 from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
@@ -295,6 +295,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Kept in
     memory, never in a file a pull request could plant (``macros/build/template_cache.py``)."""
     env.bytecode_cache = template_cache.MemoryBytecodeCache()
+    # The theme's own templates under a prefix, so overrides/partials/nav.html can render the file it replaces
+    # once for every page outside the navigation (macros/build/chrome_cache.py).
+    theme_dir = next((folder for folder in config.theme.dirs if folder != config.theme.custom_dir
+                      and Path(folder, chrome_cache.NAV_TEMPLATE).is_file()), None)
+    if theme_dir is not None and env.loader is not None:
+        original = PrefixLoader({chrome_cache.THEME_PREFIX.rstrip("/"): FileSystemLoader(theme_dir)})
+        env.loader = ChoiceLoader([env.loader, original])
+        chrome_cache.ChromeCache().install(env)
     return env
 
 
@@ -464,10 +472,11 @@ def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig
         current.search_start = len(search.search_index.entries)
     if page.file.src_uri in current.generated and page.content:
         current.full_html[page.file.src_uri] = page.content
-        page.content = search_view(page.content)
         if search_light.is_light(current.dataset):
             entity = current.dataset.entity(current.generated[page.file.src_uri].entity_id or "")
-            page.content = search_light.light_view(page.content, entity.kind if entity else None)
+            page.content = search_light.light_view(page.content, entity.kind if entity else None, search_view)
+        else:
+            page.content = search_view(page.content)
     return context
 
 

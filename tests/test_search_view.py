@@ -62,15 +62,16 @@ def test_html_escapes_like_markup_format(payload: str) -> None:
 def test_a_light_index_keeps_names_and_titles(site: Path) -> None:
     """Above search_light.LIGHT_ABOVE events the index keeps a place's heading, lede and every name, and an event's
     title: a search finds every entity by any of its names, for a fraction of the words."""
-    place = search_view(_article(site / "places/stepanakert/index.html"))
-    light = search_light.light_view(place, "place")
+    place_html = _article(site / "places/stepanakert/index.html")
+    place = search_view(place_html)
+    light = search_light.light_view(place_html, "place", search_view)
     words = " ".join(text for _id, title, text in _sections(light))
     for name in DATA.places["stepanakert"].all_names:
         assert re.sub(r"\s+", "", name) in words, name
     assert "names" in [section_id for section_id, _title, _text in _sections(light)]
     assert len(light) < len(place) / 2
-    event = search_view(_article(site / "events/2023-09-19-azerbaijani-operation/index.html"))
-    sections = _sections(search_light.light_view(event, "event"))
+    event = _article(site / "events/2023-09-19-azerbaijani-operation/index.html")
+    sections = _sections(search_light.light_view(event, "event", search_view))
     assert len(sections) == 1
     assert re.sub(r"\s+", "", DATA.events["2023-09-19-azerbaijani-operation"].title) in sections[0][2]
-    assert search_light.light_view("<h1>x</h1><h2>y</h2>", None) == "<h1>x</h1><h2>y</h2>"
+    assert search_light.light_view("<h1>x</h1><h2>y</h2>", None, search_view) == "<h1>x</h1><h2>y</h2>"

@@ -14,6 +14,7 @@ events by period, actors and places by category) are left out. At 5,000 events t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from macros.model import Dataset
 from macros.site import pages
@@ -38,15 +39,16 @@ def left_out(generated: pages.GeneratedPage) -> bool:
     return folder in (pages.FOLDERS["actor"], pages.FOLDERS["place"])  # an entity's events by period
 
 
-def light_view(view: str, kind: str | None) -> str:
-    """The part of a page's search view (``macros.site.search_view``) that a light index keeps, for a page of
-    ``kind`` ("event", "actor", "place"; None for other pages, kept whole)."""
+def light_view(html: str, kind: str | None, view: Callable[[str], str]) -> str:
+    """The part of a page's search ``view`` (``macros.site.search_view``) that a light index keeps, for a page of
+    ``kind`` ("event", "actor", "place"; None for other pages, kept whole). An event keeps its heading alone, so
+    only the heading is viewed: the rest of the page is never read."""
     if kind is None:
-        return view
+        return view(html)
     if kind == "event":
-        end = view.find("</h1>")
-        return view if end == -1 else view[:end + len("</h1>")]
-    parts = _H2.split(view)
+        end = html.find("</h1>")
+        return view(html if end == -1 else html[:end + len("</h1>")])
+    parts = _H2.split(view(html))
     kept = [parts[0]]  # the heading and the lede, before the first section
     for index in range(1, len(parts), 2):
         if parts[index] in KEPT_SECTIONS:

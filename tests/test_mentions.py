@@ -103,6 +103,21 @@ def test_an_explicit_link_counts_as_the_first_mention() -> None:
     assert "ex-aka" not in html  # the author linked it without the other side's name: so be it
 
 
+def test_an_element_passed_over_whole_keeps_its_links_as_first_mentions_and_its_text() -> None:
+    # A heading holding a link, a map holding links, a span nested in a span, a quotation in a heading: each is
+    # passed over (or gone through tag by tag) with the same result.
+    html = link('<h2 id="h">Armenia <a class="ex-link" href="/s" data-entity="step">Stepanakert</a></h2>'
+                '<svg><g><a class="ex-link" href="/a" data-entity="am"><text>Armenia</text></a></g></svg>'
+                '<p>Stepanakert, Armenia, Azerbaijan</p>')
+    assert linked(html) == [("az", "Azerbaijan")]
+    assert "ex-aka" not in html  # the heading's link was Stepanakert's first mention
+    html = link('<span class="no-link">Armenia <span>Armenia</span> Armenia</span> <p>Armenia</p>')
+    assert linked(html) == [("am", "Armenia")] and html.count(">Armenia<") == 2
+    html = link('<h3 id="q"><q><a class="ex-link" href="/s" data-entity="step">Stepanakert</a></q></h3>'
+                '<p>Stepanakert</p>')
+    assert "ex-aka" in html  # linked inside a quotation: the gloss goes to the next mention
+
+
 def test_an_entity_is_not_linked_on_its_own_page() -> None:
     assert linked(link("<p>Stepanakert and Armenia</p>", own=frozenset({"step"}))) == [("am", "Armenia")]
 

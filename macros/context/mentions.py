@@ -47,6 +47,8 @@ _TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|</?[A-Za-z][^\s/>]
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ENTITY_ATTR = re.compile(r"""\sdata-entity\s*=\s*"([^"]*)\"""")
+# What an element passed over whole must not hold (quotations count their depth; comments and scripts hide tags).
+_NOT_PASSED_OVER = ("<q", "<Q", "<blockquote", "<BLOCKQUOTE", "<!--", "<script", "<SCRIPT", "<style", "<STYLE")
 _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u2032`")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2212")
 
@@ -256,6 +258,38 @@ def _skips(tag: str, name: str) -> bool:
     return bool(match and SUPPRESS_CLASSES.intersection(next((group for group in match.groups() if group), "").split()))
 
 
+@functools.cache
+def _closing(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An element's closing tag, and its opening tag (to see whether it nests inside itself)."""
+    escaped = re.escape(name)
+    return (re.compile(rf"</{escaped}\s*>", re.IGNORECASE), re.compile(rf"<{escaped}(?=[\s/>])", re.IGNORECASE))
+
+
+def _skipped_element_end(html: str, start: int, name: str, state: PageMentions) -> int | None:
+    """Where an element whose text is never linked ends (after its closing tag), when it can be passed over whole:
+    a link, a heading, a map. Its links to entities still count as their first mention on the page. ``None`` (go
+    through it tag by tag) when it holds an element of its own name, a quotation, a comment or a script.
+
+    A generated page is the bulk of a build, and a third of its tags are in such elements. Its values are escaped,
+    so no ``</a>`` stands inside an attribute; in hand-written HTML one that did would end the element early."""
+    closing, opening = _closing(name)
+    close = closing.search(html, start)
+    if close is None:
+        return None
+    inner = html[start:close.start()]
+    if "<" in inner:
+        if opening.search(inner) or any(marker in inner for marker in _NOT_PASSED_OVER):
+            return None
+        if "data-entity" in inner:
+            for token in _TOKEN.finditer(inner):
+                tag = token.group()
+                if tag[:3].lower() in ("<a ", "<a\t", "<a\n") and (entity := _ENTITY_ATTR.search(tag)):
+                    state.seen.add(entity.group(1))
+                    if not state.quoting:
+                        state.glossed.add(entity.group(1))
+    return close.end()
+
+
 def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
     """``html`` with its mentions linked (see the module's docstring). Linear in the length of ``html``."""
     out: list[str] = []
@@ -263,7 +297,7 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
     state.quoting = 0
     skipping = 0
     position = 0
-    for token in _TOKEN.finditer(html):
+    while (token := _TOKEN.search(html, position)) is not None:
         text = html[position:token.start()]
         if text:
             out.append(text if skipping or not text.strip() else _link_text(text, index, state))
@@ -293,6 +327,10 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
         if name in VOID_TAGS or tag.endswith("/>"):
             continue
         skips = _skips(tag, name)
+        if skips and (end := _skipped_element_end(html, position, name, state)) is not None:
+            out.append(html[position:end])  # nothing inside is linked: the whole element at once
+            position = end
+            continue
         stack.append((name, skips))
         skipping += skips
     tail = html[position:]

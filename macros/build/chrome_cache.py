@@ -40,6 +40,7 @@ class ChromeCache:
     def __init__(self) -> None:
         self._navs: dict[tuple[str, ...], str] = {}
         self._headers: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}  # a page's URL -> its links (the nav and header ask both)
 
     def install(self, env: Environment) -> None:
         env.globals["explainer_nav"] = self.nav
@@ -47,7 +48,7 @@ class ChromeCache:
 
     @pass_context
     def nav(self, context: Context) -> str:
-        key = _links(context) if _outside_nav(context) else None
+        key = self._key(context) if _outside_nav(context) else None
         if key is not None and key in self._navs:
             return self._navs[key]
         html = _render(context, NAV_TEMPLATE)
@@ -60,7 +61,7 @@ class ChromeCache:
         page = context.get("page")
         if page is None or not _outside_nav(context):
             return _render(context, HEADER_TEMPLATE)
-        key = _links(context)
+        key = self._key(context)
         parts = self._headers.get(key)
         if parts is None:
             before, found, after = _render(context, HEADER_TEMPLATE, page=_TitleStandIn(page)).partition(_TITLE)
@@ -71,6 +72,16 @@ class ChromeCache:
         # escaped where it came from data). Returned as text, which that environment prints as it is.
         title = page.meta.get("title") if page.meta and page.meta.get("title") else page.title
         return f"{parts[0]}{title}{parts[1]}"
+
+    def _key(self, context: Context) -> tuple[str, ...]:
+        page = context.get("page")
+        if page is None:  # a page of the theme's own (404.html): links from the site's root
+            return _links(context)
+        url = page.url
+        key = self._keys.get(url)
+        if key is None:
+            key = self._keys[url] = _links(context)
+        return key
 
 
 def _render(context: Context, name: str, **replaced: Any) -> str:

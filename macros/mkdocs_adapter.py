@@ -470,7 +470,7 @@ def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig
     """Hand the search plugin a generated page's text without its inline markup (see ``macros.site.search_view``)."""
     current = state()
     search = _search_plugin(config)
-    if _incremental() and search is not None:
+    if search is not None:
         current.search_start = len(search.search_index.entries)
     if page.file.src_uri in current.generated and page.content:
         current.full_html[page.file.src_uri] = page.content
@@ -483,8 +483,10 @@ def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig
 
 
 def on_page_context_after_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """Put the page's HTML back for the theme to render."""
+    """Trim a light index's entries of the page (``search_light.trim``), and put its HTML back for the theme."""
     search = _search_plugin(config)
+    if search is not None and page.file.src_uri in state().generated and search_light.is_light(state().dataset):
+        search_light.trim(search.search_index.entries, state().search_start)
     if _incremental() and search is not None:
         state().search_entries[page.file.src_uri] = search.search_index.entries[
             state().search_start:]

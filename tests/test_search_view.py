@@ -75,3 +75,15 @@ def test_a_light_index_keeps_names_and_titles(site: Path) -> None:
     assert len(sections) == 1
     assert re.sub(r"\s+", "", DATA.events["2023-09-19-azerbaijani-operation"].title) in sections[0][2]
     assert search_light.light_view("<h1>x</h1><h2>y</h2>", None, search_view) == "<h1>x</h1><h2>y</h2>"
+
+
+def test_a_light_index_drops_what_only_repeats() -> None:
+    entries = [{"location": "before/", "title": "x", "text": "x", "tags": ["a"]},
+               {"location": "actors/a/", "title": "A", "text": "A", "tags": []},
+               {"location": "actors/b/", "title": "B", "text": "lede", "tags": ["B", "Bee"]},
+               {"location": "actors/b/#names", "title": "Also called", "text": "Bee", "tags": ["B", "Bee"]}]
+    search_light.trim(entries[:2], 1)  # one page's entries at a time, as the search plugin makes them
+    search_light.trim(entries, 2)
+    assert entries[0] == {"location": "before/", "title": "x", "text": "x", "tags": ["a"]}  # another page's
+    assert entries[1] == {"location": "actors/a/", "title": "A", "text": ""}
+    assert entries[2]["tags"] == ["B", "Bee"] and "tags" not in entries[3]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from macros.model import Dataset
 from macros.site import pages
@@ -54,3 +55,14 @@ def light_view(html: str, kind: str | None, view: Callable[[str], str]) -> str:
         if parts[index] in KEPT_SECTIONS:
             kept.append(f'<h2 id="{parts[index]}">{parts[index + 1]}')
     return "".join(kept)
+
+
+def trim(entries: list[dict[str, Any]], start: int) -> None:
+    """Lighten the search entries of one generated page (``entries[start:]``, as Material's search made them): a
+    text that only repeats its title (an event's) is emptied, and empty tags dropped; a page's tags (its names)
+    stay on its first entry, which they rank first, and leave the others. 0.3 MB of 2.2 at 5,000 events."""
+    for number, entry in enumerate(entries[start:]):
+        if entry.get("text") == entry.get("title"):
+            entry["text"] = ""
+        if "tags" in entry and (number > 0 or not entry["tags"]):
+            del entry["tags"]

@@ -42,9 +42,8 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
 # `no-link` is the authors' switch; the others are names already glossed or tabulated.
 SUPPRESS_CLASSES = frozenset({"no-link", "ex-aka", "ex-names"})
 # A tag (quoted attribute values may hold ">"), a comment, or a raw-text element kept whole.
-_TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
-                    re.DOTALL | re.IGNORECASE)
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|</?([A-Za-z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+                    re.DOTALL | re.IGNORECASE)  # group 2: a tag's name
 _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ENTITY_ATTR = re.compile(r"""\sdata-entity\s*=\s*"([^"]*)\"""")
 # What an element passed over whole must not hold (quotations count their depth; comments and scripts hide tags).
@@ -254,6 +253,8 @@ def _link_text(text: str, index: MentionIndex, state: PageMentions) -> str:
 def _skips(tag: str, name: str) -> bool:
     if name in SKIP_TAGS:
         return True
+    if "=" not in tag:  # no attribute value, so no class (most tags)
+        return False
     match = _CLASS.search(tag)
     return bool(match and SUPPRESS_CLASSES.intersection(next((group for group in match.groups() if group), "").split()))
 
@@ -306,9 +307,7 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
         position = token.end()
         if tag.startswith("<!--") or token.group(1):
             continue
-        name_match = _TAG_NAME.match(tag)
-        assert name_match is not None
-        name = name_match.group(1).lower()
+        name = token.group(2).lower()
         if tag.startswith("</"):
             while stack:
                 open_name, skips = stack.pop()

@@ -84,8 +84,7 @@ def filter_form(ctx: render.PageContext) -> Markup:
     the options alone would weigh ~150 KB on every page; the facets weigh ~20 bytes an event."""
     split = len(ctx.dataset.timeline_periods) > 1
     # A split timeline's form has its options in FACETS_PATH: each of its (hundreds of) pages needs only the kinds.
-    actors, places, kinds = (([], [], sorted({event.category for event in ctx.dataset.chronology})) if split
-                             else _options(ctx))
+    actors, places, kinds = ([], [], list(ctx.dataset.event_kinds)) if split else _options(ctx)
     boxes = Markup("").join(html('<label class="ex-filter-kind"><input type="checkbox" name="kind" value="{kind}" '
                                  'checked> {kind}</label>', kind=kind) for kind in kinds)
     facets = html(' data-facets="{}"', ctx.link(FACETS_PATH)) if split else Markup("")

@@ -256,6 +256,11 @@ class Dataset:
         """Events in date order; a less precise date sorts before the days it contains."""
         return tuple(sorted(self.events.values(), key=lambda event: (event.date.sort_key(), event.id)))
 
+    @cached_property
+    def event_kinds(self) -> tuple[str, ...]:
+        """Every kind (``category``) some event has, sorted: the timeline filter's choices."""
+        return tuple(sorted({event.category for event in self.events.values()}))
+
     def events_between(self, start: str, end: str | None = None) -> list[Event]:
         """The events dated from ``start`` to ``end`` (ISO dates of any precision, inclusive: "2024" ends with
         31 December 2024), in date order; without ``end``, to the last."""

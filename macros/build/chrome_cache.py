@@ -40,7 +40,7 @@ class ChromeCache:
     def __init__(self) -> None:
         self._navs: dict[tuple[str, ...], str] = {}
         self._headers: dict[tuple[str, ...], tuple[str, str]] = {}
-        self._keys: dict[str, tuple[str, ...]] = {}  # a page's URL -> its links (the nav and header ask both)
+        self._last: tuple[str, tuple[str, ...]] = ("", ())  # the last page's URL and links: its header and nav ask
 
     def install(self, env: Environment) -> None:
         env.globals["explainer_nav"] = self.nav
@@ -77,11 +77,9 @@ class ChromeCache:
         page = context.get("page")
         if page is None:  # a page of the theme's own (404.html): links from the site's root
             return _links(context)
-        url = page.url
-        key = self._keys.get(url)
-        if key is None:
-            key = self._keys[url] = _links(context)
-        return key
+        if self._last[0] != page.url or not self._last[1]:
+            self._last = (page.url, _links(context))
+        return self._last[1]
 
 
 def _render(context: Context, name: str, **replaced: Any) -> str:

@@ -442,9 +442,20 @@ def _no_markdown(page: Page) -> Callable[[MkDocsConfig, Files], None]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A hand-written page's mentions, references and contents. A generated page is made later, just before the
+    theme renders it (``_page_html``): MkDocs reads every page before it renders any, and holding every generated
+    page's HTML in between was most of a large build's memory (700 MB at 20,000 events)."""
+    if page.file.src_uri in state().generated:
+        return ""
+    return _page_html(page, html)
+
+
+def _page_html(page: Page, html: str) -> str:
+    """The page's HTML with its mentions linked, its references, and its headings in the contents column."""
     current = state()
     generated = current.generated.get(page.file.src_uri)
     if generated is not None:
+        current.current = page  # the page the macros draw for (_ctx)
         html = _render_generated(generated)
     ctx = current.contexts.pop(page.file.src_uri, None)
     if ctx is not None and current.mention_index is not None:
@@ -467,12 +478,14 @@ def _fill_toc(page: Page, html: str) -> None:
 
 
 def on_page_context_before_search(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """Hand the search plugin a generated page's text without its inline markup (see ``macros.site.search_view``)."""
+    """Make a generated page's HTML (``_page_html``), and hand the search plugin its text without its inline markup
+    (see ``macros.site.search_view``)."""
     current = state()
     search = _search_plugin(config)
     if search is not None:
         current.search_start = len(search.search_index.entries)
-    if page.file.src_uri in current.generated and page.content:
+    if page.file.src_uri in current.generated:
+        page.content = _page_html(page, "")
         current.full_html[page.file.src_uri] = page.content
         if search_light.is_light(current.dataset):
             entity = current.dataset.entity(current.generated[page.file.src_uri].entity_id or "")

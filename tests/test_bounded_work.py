@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.context import mentions
+from macros.load import check_names
 from tests.test_check_messages import CASES, check_in_process, make_case
 from tests.test_mentions import link
 
@@ -49,7 +50,7 @@ def test_too_many_names_are_refused_with_the_limit(tmp_path: Path) -> None:
         f"  - {{id: many-{i}, name: Many {i}, kind: person, description: Someone., aliases: [{aliases} {i}]}}\n"
         for i in range(2000)))
     out = _timed_check(project, 40)
-    assert "names and aliases, over the limit of 20,000" in out
+    assert f"names and aliases, over the limit of {check_names.MAX_NAMES:,}" in out
 
 
 def test_a_term_on_most_event_pages_is_refused_with_the_count(tmp_path: Path) -> None:

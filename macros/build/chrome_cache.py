@@ -6,7 +6,9 @@ marked active) but for its links, relative to the page, and the header's page ti
 and ``header.html`` call ``explainer_nav()`` and ``explainer_header()``; these render Material's own partial and keep
 the result under the links it holds (each URL as the ``url`` filter writes it on this page), so a page whose links
 read the same gets the same bytes. The header is rendered with a stand-in for the page's title, which each page's
-own title replaces. A page in the navigation (an item is active) is rendered by Material every time.
+own title replaces. A page in the navigation (an item is active) is rendered by Material every time. The
+``config`` block (the theme's settings and translations for its scripts, with two URLs) is kept the same way, by
+``explainer_kept`` and ``explainer_keep``, under the URLs it holds.
 
 Kept in memory for one build: ``on_env`` makes a new cache, as a new build makes a new navigation.
 """
@@ -40,11 +42,22 @@ class ChromeCache:
     def __init__(self) -> None:
         self._navs: dict[tuple[str, ...], str] = {}
         self._headers: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._blocks: dict[tuple[str, str], str] = {}
         self._last: tuple[str, tuple[str, ...]] = ("", ())  # the last page's URL and links: its header and nav ask
 
     def install(self, env: Environment) -> None:
         env.globals["explainer_nav"] = self.nav
         env.globals["explainer_header"] = self.header
+        env.globals["explainer_kept"] = self.kept
+        env.globals["explainer_keep"] = self.keep
+
+    def kept(self, block: str, key: str) -> str | None:
+        """A block of the theme rendered before under ``key`` (what it depends on, written out by the template)."""
+        return self._blocks.get((block, key))
+
+    def keep(self, block: str, key: str, html: str) -> str:
+        self._blocks[(block, key)] = html
+        return html
 
     @pass_context
     def nav(self, context: Context) -> str:

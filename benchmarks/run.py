@@ -118,14 +118,19 @@ def compare(work: Path, events: int, runs: int) -> dict[str, object]:
             "site": asdict(stats), "search_index_kb_per_event": stats.search_index_mb * 1e3 / events}
 
 
+_COLD_LOAD = ("import sys, time\nfrom pathlib import Path\nfrom macros.load import load_dataset\n"
+              "start = time.perf_counter()\nload_dataset(Path(sys.argv[1]))\nprint(time.perf_counter() - start)\n")
+
+
 def load_time(project: Path, runs: int) -> tuple[float, float]:
-    """Median seconds to read, validate and check the data in-process (what every build does first): cold, and
-    from the memory a `mkdocs serve` rebuild keeps while the data is unchanged."""
+    """Median seconds to read, validate and check the data in-process (what every build does first): cold (each in
+    a fresh process, so that no cache of an earlier run helps; the modules imported before timing), and from the
+    memory a `mkdocs serve` rebuild keeps while the data is unchanged."""
     cold, warm = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        load_dataset(project)
-        cold.append(time.perf_counter() - start)
+        child = subprocess.run([sys.executable, "-c", _COLD_LOAD, str(project)], cwd=ROOT, env=ENV, check=True,
+                               capture_output=True, text=True)
+        cold.append(float(child.stdout.split()[-1]))
     load_dataset_cached(project)
     for _ in range(runs):
         start = time.perf_counter()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from macros.model.dataset import Entity, Place
 
 
+@functools.lru_cache(maxsize=1 << 17)  # the checks fold each of up to 50,000 names several times
 def fold(name: str) -> str:
     """A name as matching sees it: case and diacritics ignored, spaces and dashes made one."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from macros.build import build_date, chrome_cache, staging, template_cache
+from macros.build import build_date, chrome_cache, collection, staging, template_cache
 from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
@@ -153,6 +153,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.inputs = _inputs(root, config)
         if _memory is not None and _memory.inputs == _state.inputs:
             _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references))
+    collection.put_off_full_passes()  # until on_post_build or on_build_error
     return config
 
 
@@ -261,6 +262,7 @@ def _remove_stale(config: MkDocsConfig, files: Files, before: frozenset[str] | N
 
 def on_post_build(config: MkDocsConfig) -> None:
     global _staged
+    collection.restore()
     if _staged is None:
         return
     counted = any(isinstance(handler, CountHandler) and handler.get_counts()
@@ -286,6 +288,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., Any]) -> 
 
 def on_build_error(error: Exception) -> None:
     global _staged, _memory
+    collection.restore()
     _memory = None  # a build that failed halfway left some pages written: the next one rebuilds every page
     if _staged is not None:
         staging.discard(_staged[0])

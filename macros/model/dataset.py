@@ -257,6 +257,15 @@ class Dataset:
         return tuple(sorted(self.events.values(), key=lambda event: (event.date.sort_key(), event.id)))
 
     @cached_property
+    def members(self) -> dict[str, tuple[str, ...]]:
+        """Each actor's members (actors ``part_of`` it), in the data's order: its page lists them."""
+        found: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            if actor.part_of:
+                found.setdefault(actor.part_of, []).append(actor.id)
+        return {parent: tuple(ids) for parent, ids in found.items()}
+
+    @cached_property
     def event_kinds(self) -> tuple[str, ...]:
         """Every kind (``category``) some event has, sorted: the timeline filter's choices."""
         return tuple(sorted({event.category for event in self.events.values()}))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from macros.model import Event, Place, naming
+from macros.model import Dataset, Event, Place, naming
 from macros.model.boundaries import Boundary
 from macros.site import maps
 from macros.site.render import PageContext, cite, entity_link, links
@@ -137,14 +137,42 @@ def place_map(ctx: PageContext, place: Place) -> Markup:
     here = place.coordinates
     span = maps.LOCATOR_SPAN / 2
     cos = max(0.2, math.cos(math.radians(here.lat)))
-    near = sorted((other for other in data.places.values() if other.coordinates and other.id != place.id
-                   and other.category not in maps.STORY_KINDS
-                   and abs(other.coordinates.lat - here.lat) < span * 0.8
-                   and abs(other.coordinates.lon - here.lon) * cos < span * 1.0),
-                  key=lambda other: _distance(place, other))[:LOCATOR_NEIGHBOURS]
+    # Only the grid's cells within reach are looked at; ties in distance keep the data's order, as before.
+    row, column = _cell(here.lat, here.lon)
+    reach = math.ceil(1 / cos)
+    near = [other for _index, other in sorted(
+        ((index, other) for cell in ((row + dy, column + dx) for dy in (-1, 0, 1) for dx in range(-reach, reach + 1))
+         for index, other in _located(data).get(cell, ())
+         if other.id != place.id and other.coordinates
+         and abs(other.coordinates.lat - here.lat) < span * 0.8
+         and abs(other.coordinates.lon - here.lon) * cos < span * 1.0),
+        key=lambda found: (_distance(place, found[1]), found[0]))][:LOCATOR_NEIGHBOURS]
     content = maps.Content(place.id, str(title), (place, *near), focus=place.id,
                            roads=_roads_near(ctx, [place, *near]), min_span=maps.LOCATOR_SPAN)
     return _figure(ctx, content, [])
+
+
+# The places a locator map may show around another, by cell of half its span: a neighbour stands within one cell
+# of latitude and ceil(1 / cos(latitude)) cells of longitude, so each place page looks at a few cells instead of
+# every place (which made the place pages quadratic: 1 s at 5,000 events, 16 at 20,000).
+_GRIDS: dict[str, tuple[Dataset, dict[tuple[int, int], list[tuple[int, Place]]]]] = {}
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    size = maps.LOCATOR_SPAN / 2
+    return math.floor(lat / size), math.floor(lon / size)
+
+
+def _located(data: Dataset) -> dict[tuple[int, int], list[tuple[int, Place]]]:
+    """Places with coordinates (countries aside) by grid cell, each with its position in the data: once a build."""
+    cached = _GRIDS.get("grid")
+    if cached is None or cached[0] is not data:
+        grid: dict[tuple[int, int], list[tuple[int, Place]]] = {}
+        for index, other in enumerate(data.places.values()):
+            if other.coordinates and other.category not in maps.STORY_KINDS:
+                grid.setdefault(_cell(other.coordinates.lat, other.coordinates.lon), []).append((index, other))
+        cached = _GRIDS["grid"] = (data, grid)
+    return cached[1]
 
 
 def _distance(place: Place, other: Place) -> float:

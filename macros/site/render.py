@@ -340,7 +340,7 @@ def actor_page(ctx: PageContext, actor: Actor) -> Markup:
         _kind_label(actor.category),
         html(", part of {}", entity_link(ctx, actor.part_of)) if actor.part_of else Markup(""),
         actor.description, cite(ctx, actor.sources))]
-    members = [other.id for other in data.actors.values() if other.part_of == actor.id]
+    members = data.members.get(actor.id, ())
     if members:
         parts.append(_section("Includes", "includes", html("<p>{}</p>", links(ctx, members))))
     if actor.aliases or actor.names:

@@ -34,8 +34,8 @@ def _example(ctx: render.PageContext) -> Markup:
 
 
 def _setting(ctx: render.PageContext) -> Markup:
-    sides = [actor.id for actor in ctx.dataset.actors.values()
-             if any(actor.id in name.used_by for place in ctx.dataset.places.values() for name in place.names)]
+    users = {actor_id for place in ctx.dataset.places.values() for name in place.names for actor_id in name.used_by}
+    sides = [actor.id for actor in ctx.dataset.actors.values() if actor.id in users]
     example = f"{naming.SIDE_PREFIX}{sides[0]}" if sides else f"{naming.SIDE_PREFIX}<actor id>"
     return html('<h2 id="policy">The naming policy</h2><p>The site’s editors choose it with one setting in '
         '<code>mkdocs.yml</code>, <code>extra: {{naming_policy: …}}</code>. It is now <code>{}</code>. '

@@ -33,6 +33,7 @@ from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
 from macros.context import timeline_filters as timeline_filters_module
+from macros.context.words import WordIndex
 from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
@@ -86,6 +87,7 @@ class BuildState:
     search_entries: dict[str, list[Any]] = field(default_factory=dict)
     search_start: int = 0
     exports: export.ExportMemo | None = None  # under `serve --dirty`: the exports' encoded entries, kept
+    words: WordIndex | None = None  # under `serve --dirty`: the words of each generated page rendered
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class ServeMemory:
     exports: export.ExportMemo
     mentions: mentions.MentionIndex | None
     pages: dict[str, Page]  # the generated pages outside the navigation, by src_uri (see _mark_modified)
+    words: WordIndex  # which generated pages hold each word (an alias edit rebuilds those that may hold it)
+    backlinks: dict[str, tuple[tuple[str, str], ...]]
 
 
 _memory: ServeMemory | None = None
@@ -159,7 +163,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _incremental():
         _state.inputs = _inputs(root, config)
         if _memory is not None and _memory.inputs == _state.inputs:
-            _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references))
+            _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references),
+                                                         _memory.words.pages_naming, bool(config["edit_uri"]))
     return config
 
 
@@ -278,7 +283,8 @@ def on_post_build_before_search(config: MkDocsConfig) -> None:
                           current.mention_index,
                           {file.src_uri: file.page for file in current.files.documentation_pages()
                            if file.page is not None and file.src_uri in current.generated
-                           and not current.generated[file.src_uri].in_nav})
+                           and not current.generated[file.src_uri].in_nav},
+                          current.words or WordIndex(), current.backlinks)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
@@ -368,6 +374,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     current.files = files
     current.backlinks = _backlinks(current, files)
     if _incremental():
+        current.words = _memory.words if _memory is not None and current.rebuild is not None else WordIndex()
+        if _memory is not None and current.rebuild is not None:
+            current.rebuild = _with_moved_backlinks(current, _memory.backlinks)
+    if _incremental():
         _mark_modified(current, files)
     return files
 
@@ -393,12 +403,26 @@ def _mark_modified(current: BuildState, files: Files) -> None:
         kept += keep
         file.is_modified = unchanged if keep else changed  # type: ignore[method-assign]
         page = previous.get(file.src_uri) if keep else None
-        if page is not None and page.file.url == file.url:
-            # A kept page is never rendered: its Page from the last build serves (the sitemap reads its URLs),
-            # which spares MkDocs making 7,000 of them (mostly urljoin) on every save.
+        if page is not None:
+            # A kept page is never rendered: its Page from the last build serves (the sitemap reads its URL, the
+            # same: mkdocs.yml did not change), which spares MkDocs making 7,000 of them on every save.
             page.file, file.page, page.update_date = file, page, today
     if current.rebuild is not None:
-        log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events)")
+        log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events or aliases)")
+
+
+def _with_moved_backlinks(current: BuildState, before: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str] | None:
+    """Add the pages of the actors and places whose list of pages that mention them changed (an alias can move a
+    mention from one to another); None (rebuild everything) if another kind's did."""
+    assert current.rebuild is not None
+    rebuild = set(current.rebuild)
+    for entity_id in before.keys() | current.backlinks.keys():
+        if before.get(entity_id) != current.backlinks.get(entity_id):
+            entity = current.dataset.entity(entity_id)
+            if not isinstance(entity, Actor | Place):
+                return None
+            rebuild.add(pages.page_of(entity))
+    return frozenset(rebuild)
 
 
 def _timeline_facets(current: BuildState, files: Files) -> str:
@@ -505,6 +529,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _fill_toc(page, html)
     if generated is not None and _incremental():
         current.references[page.file.src_uri] = dependents.references(html)
+        if current.words is not None and not generated.in_nav and page.file.src_uri != pages.NAMES_PAGE:
+            current.words.add(page.file.src_uri, html)  # (the pages rendered every time are never looked up)
     return html
 
 

@@ -121,11 +121,9 @@ def state() -> BuildState:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     root = Path(config.config_file_path).parent
-    if _incremental():
-        _pause_collector()
     _fix_build_date(root)
     try:
-        dataset = load_dataset_cached(root)
+        dataset = load_dataset_cached(root, keep_files=_incremental())
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -165,20 +163,57 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _memory is not None and _memory.inputs == _state.inputs:
             _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references),
                                                          _memory.words.pages_naming, bool(config["edit_uri"]))
+        if _state.rebuild is not None:
+            _pause_collector()
+            _keep_theme_files(config, _state.inputs)
     return config
+
+
+_theme_files: dict[tuple[Any, ...], list[str]] = {}  # the theme's static files, listed by the last full build
+
+
+def _keep_theme_files(config: MkDocsConfig, inputs: tuple[tuple[str, int, int], ...]) -> None:
+    """In a partial rebuild, list the theme's static files as the last build did: MkDocs lists every file of
+    the theme (Material's thousands of icons) and matches each against its patterns, on every rebuild. The list
+    depends on the theme's folders and mkdocs.yml (the static templates), unchanged here (``inputs``)."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        listed = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
+                return listed(extensions, filter_func)
+            key = (tuple(theme.dirs), inputs)
+            if key not in _theme_files:
+                _theme_files.clear()
+                _theme_files[key] = listed(extensions, filter_func)
+            return list(_theme_files[key])
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+_THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"  # MkDocs 1.6's filter of the theme's static files
 
 
 def _incremental() -> bool:
     return bool(_startup["command"] == "serve" and _startup["dirty"])
 
 
-_collector = threading.Lock()  # guards _rebuilding, and a collection in progress
+_collector = threading.Lock()  # guards _rebuilding and _collections, and a collection in progress
 _rebuilding = False
+_collections = 0
+FULL_COLLECTION_EVERY = 10  # partial rebuilds (see _collect_later)
 
 
 def _pause_collector() -> None:
-    """No cyclic garbage collection during a rebuild of ``serve --dirty``: the process holds two datasets and
-    7,000 pages' objects, and each full collection (a rebuild started two or three) took 0.2–0.4 s. What the
+    """No cyclic garbage collection during a partial rebuild of ``serve --dirty``: the process holds two datasets
+    and 7,000 pages' objects, and each full collection (a rebuild started two or three) took 0.2–0.4 s. What the
     rebuild left is collected once it is served (``_collect_later``)."""
     global _rebuilding
     with _collector:
@@ -187,7 +222,10 @@ def _pause_collector() -> None:
 
 
 def _collect_later() -> None:
-    """A second after a rebuild: collect its garbage and let the collector run again, unless a rebuild started."""
+    """A second after a rebuild: collect its garbage and let the collector run again, unless a rebuild started.
+    Only the objects made since the last collection are examined (0.02–0.1 s), and the survivors are frozen
+    (``gc.freeze``): else they count towards a full collection, which Python then starts during the next
+    rebuild. Every tenth time, everything is examined, so that the garbage frozen meanwhile is freed."""
     global _rebuilding
     with _collector:
         if not _rebuilding:
@@ -195,10 +233,17 @@ def _collect_later() -> None:
         _rebuilding = False
 
     def collect() -> None:
+        global _collections
         with _collector:
             if not _rebuilding:
                 gc.enable()
-                gc.collect()
+                _collections += 1
+                if _collections % FULL_COLLECTION_EVERY == 0:
+                    gc.unfreeze()
+                    gc.collect()
+                else:
+                    gc.collect(1)
+                gc.freeze()
 
     timer = threading.Timer(1.0, collect)
     timer.daemon = True

@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -25,7 +26,8 @@ import pytest
 from benchmarks.generate import Size, generate
 from devtools.project import copy_project, stop
 from macros.context.words import WordIndex
-from macros.load import load_dataset
+from macros.load import DataError, load_dataset
+from macros.load.dataset import FileMemo
 from macros.model import Actor, Dataset
 from macros.site import dependents, pages
 from tests.test_serve import free_port
@@ -293,3 +295,27 @@ def test_the_word_index_finds_every_page_that_may_mention_a_name() -> None:
     assert index.pages_naming("Power Cuts") == {"a.md", "b.md"}
     assert index.pages_naming("power cuts overnight") == {"a.md"}
     assert index.pages_naming("Zyxwvu") == set()
+
+
+def test_a_load_that_keeps_files_reads_as_a_fresh_load(project: Path, tmp_path: Path) -> None:
+    """serve --dirty parses again only the files whose bytes changed (FileMemo): the same dataset, the same
+    problems, as a load from nothing."""
+    copy = tmp_path / "copy"
+    shutil.copytree(project / "data", copy / "data")
+    shutil.copytree(project / "seeds", copy / "seeds")
+    memo = FileMemo()
+    first = load_dataset(copy, memo=memo)
+    assert first == load_dataset(copy)
+    events = copy / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("  title: ", "  title: Kept ", 1), encoding="utf-8")
+    edited = load_dataset(copy, memo=memo)
+    assert edited == load_dataset(copy) != first
+    assert edited.actors[next(iter(edited.actors))] is first.actors[next(iter(first.actors))], "not built again"
+    events.write_text(text.replace("  date: ", "  date: '2023-02-30'\n  dated: ", 1), encoding="utf-8")
+    with pytest.raises(DataError) as kept:
+        load_dataset(copy, memo=memo)
+    with pytest.raises(DataError) as fresh:
+        load_dataset(copy)
+    assert [str(problem) for problem in kept.value.problems] == [str(problem) for problem in fresh.value.problems]
+    assert kept.value.problems, "the broken edit is refused"

@@ -84,16 +84,24 @@ def _named(event: Event) -> set[str]:
     return ids
 
 
-def _entity_pages(data: Dataset, entity_id: str) -> set[str]:
-    """An actor's or place's own page and its pages of events by period; a source's page."""
+def _entity_pages(data: Dataset, entity_id: str, holding: set[str] | None = None) -> set[str]:
+    """An actor's or place's own page and its pages of events by period (with ``holding``, only those that list
+    one of these events); a source's page."""
     entity = data.entity(entity_id)
     if isinstance(entity, Actor | Place):
         return {pages.page_of(entity)} | {pages.entity_events_page(entity, period.slug)
                                           for period in data.event_periods[entity.id]
-                                          if period.slug != periods.WHOLE}
+                                          if period.slug != periods.WHOLE and (
+                                              holding is None or any(item.id in holding for item in period.items))}
     if entity is not None and entity.kind == "source":
         return {pages.source_page(data, entity_id).partition("#")[0]}
     return set()
+
+
+def _periods_shape(data: Dataset, entity_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """An actor's or place's pages of events by period, as each names the others (slug, label) and its events."""
+    return tuple((period.slug, period.label, tuple(event.id for event in period.items))
+                 for period in data.event_periods.get(entity_id, ()))
 
 
 def _period_page(slug: str) -> str:
@@ -144,6 +152,7 @@ def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[st
     """The pages an edit of events changes (see the module's docstring)."""
     changed = changed_events(old, new)
     rebuild: set[str] = set()
+    named: set[str] = set()
     for data in (old, new):
         for event_id in changed:
             event = data.events.get(event_id)
@@ -151,8 +160,13 @@ def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[st
                 continue
             rebuild.add(pages.page_of(event))
             rebuild.add(_period_page(data.period_of[event_id]))
-            for entity_id in _named(event):
-                rebuild |= _entity_pages(data, entity_id)
+            named |= _named(event)
+    for entity_id in named:
+        # A page of an entity's events by period lists its events and names the other pages: when none moved,
+        # only the pages that list a changed event differ (a hub actor has dozens).
+        holding = changed if _periods_shape(old, entity_id) == _periods_shape(new, entity_id) else None
+        for data in (old, new):
+            rebuild |= _entity_pages(data, entity_id, holding)
     for event_id in changed:
         rebuild.update(referrers.get(event_id, ()))
     # A date moves an event, and its neighbours' "before / after"; weight moves the timeline's page breaks.

@@ -222,8 +222,8 @@ def _pause_collector() -> None:
 
 
 def _collect_later() -> None:
-    """A second after a rebuild: collect its garbage and let the collector run again, unless a rebuild started.
-    Only the objects made since the last collection are examined (0.02–0.1 s), and the survivors are frozen
+    """A quarter of a second after a rebuild: collect its garbage and let the collector run again, unless a
+    rebuild started. Only the objects made since the last collection are examined (0.02–0.1 s), the survivors frozen
     (``gc.freeze``): else they count towards a full collection, which Python then starts during the next
     rebuild. Every tenth time, everything is examined, so that the garbage frozen meanwhile is freed."""
     global _rebuilding
@@ -245,7 +245,7 @@ def _collect_later() -> None:
                     gc.collect(1)
                 gc.freeze()
 
-    timer = threading.Timer(1.0, collect)
+    timer = threading.Timer(0.25, collect)  # after the browser fetched the page, before the next save, likely
     timer.daemon = True
     timer.start()
 

@@ -298,8 +298,9 @@ def test_the_word_index_finds_every_page_that_may_mention_a_name() -> None:
 
 
 def test_a_load_that_keeps_files_reads_as_a_fresh_load(project: Path, tmp_path: Path) -> None:
-    """serve --dirty parses again only the files whose bytes changed (FileMemo): the same dataset, the same
-    problems, as a load from nothing."""
+    """serve --dirty parses again only the files whose bytes changed (FileMemo), and in a file of entries only
+    the entries whose text changed (splice_yaml): after each edit, the same dataset, or the same problems, as a
+    load from nothing."""
     copy = tmp_path / "copy"
     shutil.copytree(project / "data", copy / "data")
     shutil.copytree(project / "seeds", copy / "seeds")
@@ -308,14 +309,32 @@ def test_a_load_that_keeps_files_reads_as_a_fresh_load(project: Path, tmp_path: 
     assert first == load_dataset(copy)
     events = copy / "data" / "events.yml"
     text = events.read_text(encoding="utf-8")
-    events.write_text(text.replace("  title: ", "  title: Kept ", 1), encoding="utf-8")
-    edited = load_dataset(copy, memo=memo)
-    assert edited == load_dataset(copy) != first
-    assert edited.actors[next(iter(edited.actors))] is first.actors[next(iter(first.actors))], "not built again"
-    events.write_text(text.replace("  date: ", "  date: '2023-02-30'\n  dated: ", 1), encoding="utf-8")
-    with pytest.raises(DataError) as kept:
-        load_dataset(copy, memo=memo)
-    with pytest.raises(DataError) as fresh:
-        load_dataset(copy)
-    assert [str(problem) for problem in kept.value.problems] == [str(problem) for problem in fresh.value.problems]
-    assert kept.value.problems, "the broken edit is refused"
+    chronology = [event.id for event in first.chronology]
+    middle, last = chronology[len(chronology) // 2], chronology[-1]
+    start, end = _event_block(text, middle)
+    block = text[start:end]
+    copied = block.replace(f"- id: {middle}\n", "- id: a-copied-event\n", 1)
+    edits = [
+        ("a title", text.replace("  title: ", "  title: Kept ", 1)),
+        ("a summary, further down", text[:start] + block.replace("summary: ", "summary: Longer. ", 1) + text[end:]),
+        ("a line added", text[:start] + block.replace("  title: ", "  approximate: false\n  title: ", 1) + text[end:]),
+        ("an event added", text[:end] + copied + text[end:]),
+        ("an event removed", text[:start] + text[end:]),
+        ("the lines above the entries", "# a comment\n" + text),
+        ("a broken date", text[:start] + block.replace("  date: ", "  date: '2023-02-30'\n  dated: ", 1) + text[end:]),
+        ("a key misspelt", text[:start] + block.replace("  title: ", "  titel: ", 1) + text[end:]),
+        ("back as it was", text),
+    ]
+    for what, edited_text in edits:
+        events.write_text(edited_text, encoding="utf-8")
+        try:
+            kept = load_dataset(copy, memo=memo)
+        except DataError as error:
+            with pytest.raises(DataError) as fresh:
+                load_dataset(copy)
+            assert [str(problem) for problem in error.problems] == [str(problem) for problem in fresh.value.problems]
+            continue
+        assert kept == load_dataset(copy), what
+        assert kept.actors[next(iter(kept.actors))] is first.actors[next(iter(first.actors))], "not built again"
+        if what == "a title":
+            assert kept.events[last] is first.events[last], "an entry whose text is the same is not parsed again"

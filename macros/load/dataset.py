@@ -14,12 +14,12 @@ from macros.load.boundaries import FILE_NAME as BOUNDARIES_FILE
 from macros.load.boundaries import load_boundaries
 from macros.load.check_figures import check_figures
 from macros.load.check_names import check_names
-from macros.load.check_shape import check_shape
+from macros.load.check_shape import check_shape, may_hold_bidi
 from macros.load.problems import DataError, Problem, shown
 from macros.load.regular_files import not_regular, refusal
 from macros.load.reserved_ids import reserved
 from macros.load.schema import FILES, OPTIONAL_FILES
-from macros.load.yamlfile import YamlDocument, read_yaml
+from macros.load.yamlfile import YamlDocument, read_yaml, splice_yaml
 from macros.model import PartialDate, parse_date
 from macros.model import dataset as model
 
@@ -198,18 +198,54 @@ class FileMemo:
 
     files: dict[tuple[str, str, bytes], _ReadFile] = field(default_factory=dict)
     used: dict[tuple[str, str, bytes], _ReadFile] = field(default_factory=dict)
+    clean: dict[tuple[str, str], _ReadFile] = field(default_factory=dict)  # each file's last reading without problems
 
     def read(self, stem: str, file: Path, shown_as: str, key: str) -> _ReadFile:
         try:
-            memo_key = (stem, shown_as, file.read_bytes())
+            raw = file.read_bytes()
         except OSError:
             return _read(stem, file, shown_as, key)
-        found = self.files.get(memo_key) or _read(stem, file, shown_as, key)
+        memo_key = (stem, shown_as, raw)
+        found = self.files.get(memo_key)
+        if found is None:
+            last = self.clean.get((stem, shown_as))
+            found = (_read_again(stem, last, raw, key) if last is not None else None) or _read(stem, file, shown_as,
+                                                                                                key)
         self.used[memo_key] = found
+        if found.document is not None and not found.problems and not found.shape_problems:
+            self.clean[(stem, shown_as)] = found
         return found
 
     def forget_unused(self) -> None:
         self.files, self.used = self.used, {}
+
+
+def _read_again(stem: str, last: _ReadFile, raw: bytes, key: str) -> _ReadFile | None:
+    """A new version of a file read cleanly before, by parsing and validating only its entries whose text changed
+    (``splice_yaml``); None when that does not apply or they have a problem (the whole file is then read, and
+    its problems reported with their lines)."""
+    assert last.document is not None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    splice = splice_yaml(last.document, text, key)
+    if splice is None:
+        return None
+    if may_hold_bidi(text):
+        return None
+    # The changed entries are validated alone: a data file's schema constrains each entry, not their list.
+    shape_problems, _broken = check_shape(stem, YamlDocument(last.document.path, {key: list(splice.changed)}))
+    if shape_problems:
+        return None
+    document = splice.document
+    count, old_count = len(document.value[key]), len(last.document.value[key])
+    built = {index: last.built[index] for index in range(splice.kept_before) if index in last.built}
+    for index in range(count - splice.kept_after, count):  # kept, unless the entry moved to another line
+        old_index = index - count + old_count
+        if old_index in last.built and document.lines.get((key, index)) == last.document.lines.get((key, old_index)):
+            built[index] = last.built[old_index]
+    return _ReadFile(document, [], [], set(), built)
 
 
 def _read(stem: str, file: Path, shown_as: str, key: str) -> _ReadFile:

@@ -86,6 +86,7 @@ class BuildState:
     references: dict[str, frozenset[str]] = field(default_factory=dict)
     search_entries: dict[str, list[Any]] = field(default_factory=dict)
     search_start: int = 0
+    only_events: bool = False  # a partial rebuild after an edit of events alone (see _shows_no_data)
     exports: export.ExportMemo | None = None  # under `serve --dirty`: the exports' encoded entries, kept
     words: WordIndex | None = None  # under `serve --dirty`: the words of each generated page rendered
 
@@ -164,6 +165,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references),
                                                          _memory.words.pages_naming, bool(config["edit_uri"]))
         if _state.rebuild is not None:
+            _state.only_events = _memory is not None and dependents.only_events_differ(_memory.dataset, dataset)
             _pause_collector()
             _keep_theme_files(config, _state.inputs)
     return config
@@ -423,14 +425,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if _memory is not None and current.rebuild is not None:
             current.rebuild = _with_moved_backlinks(current, _memory.backlinks)
     if _incremental():
-        _mark_modified(current, files)
+        _mark_modified(current, files, config)
     return files
 
 
-def _mark_modified(current: BuildState, files: Files) -> None:
+def _mark_modified(current: BuildState, files: Files, config: MkDocsConfig) -> None:
     """Tell MkDocs's dirty build which pages to render again: a generated page the edit does not change keeps
-    its HTML from the last build; every other page (hand-written ones call macros over the whole data; the
-    indexes and names page are in every page's navigation) is rendered again."""
+    its HTML from the last build, and so does a hand-written page that shows no data after an edit of events
+    (``_shows_no_data``); every other page (hand-written ones call macros over the whole data; the indexes and
+    names page are in every page's navigation) is rendered again."""
     def unchanged() -> bool:
         return False
 
@@ -438,13 +441,15 @@ def _mark_modified(current: BuildState, files: Files) -> None:
         return True
 
     always = {pages.NAMES_PAGE} | {uri for uri, page in current.generated.items() if page.in_nav}
+    titled = _titled_in_nav(config.nav)
     documents = files.documentation_pages()
     kept = 0
     previous = _memory.pages if _memory is not None and current.rebuild is not None else {}
     today = get_build_date()
     for file in documents:
-        keep = (current.rebuild is not None and file.src_uri in current.generated
-                and file.src_uri not in current.rebuild and file.src_uri not in always)
+        keep = current.rebuild is not None and (
+            (file.src_uri in current.generated and file.src_uri not in current.rebuild and file.src_uri not in always)
+            or (current.only_events and file.src_uri in titled and _shows_no_data(file)))
         kept += keep
         file.is_modified = unchanged if keep else changed  # type: ignore[method-assign]
         page = previous.get(file.src_uri) if keep else None
@@ -454,6 +459,31 @@ def _mark_modified(current: BuildState, files: Files) -> None:
             page.file, file.page, page.update_date = file, page, today
     if current.rebuild is not None:
         log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events or aliases)")
+
+
+# What a hand-written page may call and still show nothing of the data: the schema's field tables.
+_DATA_FREE_CALL = re.compile(r'\{\{ *data_reference\("[a-z]+"\) *\}\}')
+
+
+def _shows_no_data(file: File) -> bool:
+    """Whether a hand-written page's HTML is the same whatever the events: its only macro calls show the schema,
+    it has no front matter (the navigation of every page reads it), and its mentions name actors, places and terms,
+    which an edit of events leaves as they are."""
+    text = file.content_string
+    return not text.startswith("---") and "{%" not in text and "{#" not in text and "{{" not in _DATA_FREE_CALL.sub(
+        "", text)
+
+
+def _titled_in_nav(nav: Any) -> set[str]:
+    """The pages the navigation lists with a title: a page not rendered keeps its title there."""
+    found: set[str] = set()
+    for item in nav or ():
+        for title, value in (item.items() if isinstance(item, dict) else ()):
+            if isinstance(value, str) and title:
+                found.add(value)
+            elif isinstance(value, list):
+                found |= _titled_in_nav(value)
+    return found
 
 
 def _with_moved_backlinks(current: BuildState, before: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str] | None:

@@ -156,8 +156,10 @@ def _pick(data: Dataset) -> tuple[str, str, str, str]:
         by_period.setdefault(data.period_of[event.id], []).append(event.id)
     slugs = sorted(by_period)
     assert len(slugs) >= 4, "the synthetic data should fill several timeline pages"
-    with_claims = [[event_id for event_id in by_period[slug] if data.events[event_id].claims] for slug in slugs]
-    return with_claims[0][1], with_claims[1][0], with_claims[2][2], with_claims[-1][0]
+    with_claims = [ids for slug in slugs if (ids := [event_id for event_id in by_period[slug]
+                                                     if data.events[event_id].claims])]
+    return (with_claims[0][1], with_claims[1][0], next(ids for ids in with_claims[2:] if len(ids) > 2)[2],
+            with_claims[-1][0])
 
 
 def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) -> None:

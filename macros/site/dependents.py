@@ -84,15 +84,17 @@ def _named(event: Event) -> set[str]:
     return ids
 
 
-def _entity_pages(data: Dataset, entity_id: str, holding: set[str] | None = None) -> set[str]:
+def _entity_pages(data: Dataset, entity_id: str, holding: set[str] | None = None,
+                  differing: frozenset[str] = frozenset()) -> set[str]:
     """An actor's or place's own page and its pages of events by period (with ``holding``, only those that list
-    one of these events); a source's page."""
+    one of these events or whose slug is ``differing``); a source's page."""
     entity = data.entity(entity_id)
     if isinstance(entity, Actor | Place):
         return {pages.page_of(entity)} | {pages.entity_events_page(entity, period.slug)
                                           for period in data.event_periods[entity.id]
                                           if period.slug != periods.WHOLE and (
-                                              holding is None or any(item.id in holding for item in period.items))}
+                                              holding is None or period.slug in differing
+                                              or any(item.id in holding for item in period.items))}
     if entity is not None and entity.kind == "source":
         return {pages.source_page(data, entity_id).partition("#")[0]}
     return set()
@@ -162,11 +164,15 @@ def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[st
             rebuild.add(_period_page(data.period_of[event_id]))
             named |= _named(event)
     for entity_id in named:
-        # A page of an entity's events by period lists its events and names the other pages: when none moved,
-        # only the pages that list a changed event differ (a hub actor has dozens).
-        holding = changed if _periods_shape(old, entity_id) == _periods_shape(new, entity_id) else None
+        # A page of an entity's events by period lists its events and names the pages before and after it: while
+        # the pages keep their names, only those that list a changed event or other events differ (a hub actor
+        # has dozens).
+        old_periods, new_periods = _periods_shape(old, entity_id), _periods_shape(new, entity_id)
+        same_pages = [shape[:2] for shape in old_periods] == [shape[:2] for shape in new_periods]
+        differing = frozenset(before[0] for before, after in zip(old_periods, new_periods, strict=False)
+                              if before != after)
         for data in (old, new):
-            rebuild |= _entity_pages(data, entity_id, holding)
+            rebuild |= _entity_pages(data, entity_id, changed if same_pages else None, differing)
     for event_id in changed:
         rebuild.update(referrers.get(event_id, ()))
     # A date moves an event, and its neighbours' "before / after"; weight moves the timeline's page breaks.

@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,12 +195,35 @@ def _keep_theme_files(config: MkDocsConfig, inputs: tuple[tuple[str, int, int], 
             return list(_theme_files[key])
 
         env.list_templates = list_templates  # type: ignore[method-assign]
+        get_template = env.get_template
+
+        def get_template_kept(name: Any, *args: Any, **kwargs: Any) -> Any:
+            template = get_template(name, *args, **kwargs)
+            return _KeptSitemap(template) if name == "sitemap.xml" else template
+
+        env.get_template = get_template_kept  # type: ignore[method-assign]
         return env
 
     theme.get_env = get_env  # type: ignore[method-assign]
 
 
 _THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"  # MkDocs 1.6's filter of the theme's static files
+_sitemap: list[tuple[Any, str]] = []  # the last sitemap, and what it was made of
+
+
+class _KeptSitemap:
+    """MkDocs's sitemap template, which reads only each page's address and date: made again only when one of
+    those changed (Jinja's loop over 7,000 pages, on every partial rebuild)."""
+
+    def __init__(self, template: Any) -> None:
+        self.template = template
+
+    def render(self, context: Any) -> str:
+        made_of = tuple((file.page.is_link, file.page.abs_url, file.page.canonical_url, file.page.update_date)
+                        if file.page is not None else None for file in context["pages"])
+        if not _sitemap or _sitemap[0][0] != made_of:
+            _sitemap[:] = [(made_of, str(self.template.render(context)))]
+        return _sitemap[0][1]
 
 
 def _incremental() -> bool:
@@ -262,12 +285,24 @@ def _inputs(root: Path, config: MkDocsConfig) -> tuple[tuple[str, int, int], ...
             *((str(path), stat.st_mtime_ns, stat.st_size) for path in found for stat in [path.stat()]))
 
 
-def _referrers(references: dict[str, frozenset[str]]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for page, ids in references.items():
-        for entity_id in ids:
-            found.setdefault(entity_id, []).append(page)
-    return found
+class _Referrers(Mapping[str, list[str]]):
+    """The pages of the last build that link or list each entity, found when asked: an edit asks for a few."""
+
+    def __init__(self, references: dict[str, frozenset[str]]) -> None:
+        self.references = references
+
+    def __getitem__(self, entity_id: str) -> list[str]:
+        return [page for page, ids in self.references.items() if entity_id in ids]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({entity_id for ids in self.references.values() for entity_id in ids})
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _referrers(references: dict[str, frozenset[str]]) -> _Referrers:
+    return _Referrers(references)
 
 
 def _fix_build_date(root: Path) -> None:

@@ -168,6 +168,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _state.only_events = _memory is not None and dependents.only_events_differ(_memory.dataset, dataset)
             _pause_collector()
             _keep_theme_files(config, _state.inputs)
+        else:  # a full rebuild (after a code edit, the old modules' objects are garbage): collect as usual
+            gc.unfreeze()
     return config
 
 
@@ -248,9 +250,10 @@ def _pause_collector() -> None:
 
 def _collect_later() -> None:
     """A quarter of a second after a rebuild: collect its garbage and let the collector run again, unless a
-    rebuild started. Only the objects made since the last collection are examined (0.02–0.1 s), the survivors frozen
-    (``gc.freeze``): else they count towards a full collection, which Python then starts during the next
-    rebuild. Every tenth time, everything is examined, so that the garbage frozen meanwhile is freed."""
+    rebuild started. Only the objects made since the last collection are examined (0.02–0.1 s), the survivors
+    frozen (``gc.freeze``): else they count towards a full collection, which Python then starts during the next
+    rebuild. Every tenth time, and at a full rebuild, everything is examined again, so that the garbage frozen
+    meanwhile is freed."""
     global _rebuilding
     with _collector:
         if not _rebuilding:

@@ -232,50 +232,57 @@ def _incremental() -> bool:
     return bool(_startup["command"] == "serve" and _startup["dirty"])
 
 
-_collector = threading.Lock()  # guards _rebuilding and _collections, and a collection in progress
+_collector = threading.Lock()  # guards _rebuilds and _rebuilding, and a collection in progress
 _rebuilding = False
-_collections = 0
-FULL_COLLECTION_EVERY = 10  # partial rebuilds (see _collect_later)
+_rebuilds = 0  # partial rebuilds started: a collection planned after one is skipped once another started
+_since_full = 0  # partial rebuilds since the last full collection
+YOUNG_COLLECTION_AFTER, FULL_COLLECTION_AFTER = 0.25, 3.0  # seconds after a partial rebuild (see _collect_later)
+FULL_COLLECTION_EVERY = 8  # partial rebuilds, however close together (an editor that saves every second)
 
 
 def _pause_collector() -> None:
     """No cyclic garbage collection during a partial rebuild of ``serve --dirty``: the process holds two datasets
     and 7,000 pages' objects, and each full collection (a rebuild started two or three) took 0.2–0.4 s. What the
     rebuild left is collected once it is served (``_collect_later``)."""
-    global _rebuilding
+    global _rebuilding, _rebuilds
     with _collector:
         _rebuilding = True
+        _rebuilds += 1
         gc.disable()
 
 
 def _collect_later() -> None:
-    """A quarter of a second after a rebuild: collect its garbage and let the collector run again, unless a
-    rebuild started. Only the objects made since the last collection are examined (0.02–0.1 s), the survivors
-    frozen (``gc.freeze``): else they count towards a full collection, which Python then starts during the next
-    rebuild. Every tenth time, and at a full rebuild, everything is examined again, so that the garbage frozen
-    meanwhile is freed."""
+    """After a partial rebuild, unless another started: a quarter of a second after, collect the objects made
+    since the last collection (0.02–0.1 s) and freeze the survivors (``gc.freeze``: else they count towards a
+    full collection, which Python then starts during the next rebuild); three seconds after, when the author is
+    likely reading, examine everything again (0.3–0.4 s), so that the garbage frozen meanwhile is freed (some
+    20 MB a rebuild); after every eighth rebuild, at the first collection if none came in between."""
     global _rebuilding
     with _collector:
         if not _rebuilding:
             return
         _rebuilding = False
+        rebuild = _rebuilds
 
-    def collect() -> None:
-        global _collections
+    def collect(full: bool) -> None:
+        global _since_full
         with _collector:
-            if not _rebuilding:
-                gc.enable()
-                _collections += 1
-                if _collections % FULL_COLLECTION_EVERY == 0:
-                    gc.unfreeze()
-                    gc.collect()
-                else:
-                    gc.collect(1)
-                gc.freeze()
+            if _rebuilding or _rebuilds != rebuild:
+                return
+            gc.enable()
+            _since_full += 1
+            if full or _since_full >= FULL_COLLECTION_EVERY:
+                gc.unfreeze()
+                gc.collect()
+                _since_full = 0
+            else:
+                gc.collect(1)
+            gc.freeze()
 
-    timer = threading.Timer(0.25, collect)  # after the browser fetched the page, before the next save, likely
-    timer.daemon = True
-    timer.start()
+    for delay, full in ((YOUNG_COLLECTION_AFTER, False), (FULL_COLLECTION_AFTER, True)):
+        timer = threading.Timer(delay, collect, (full,))
+        timer.daemon = True
+        timer.start()
 
 
 def _inputs(root: Path, config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:

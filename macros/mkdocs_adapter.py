@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import atexit
 import functools
+import gc
 import logging
 import os
 import posixpath
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,13 +28,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_build_date
 
 from macros.build import build_date, chrome_cache, collection, staging, template_cache
 from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
 from macros.context import timeline_filters as timeline_filters_module
+from macros.context.words import WordIndex
 from macros.interop import export, jsonld
 from macros.load import DataError, load_dataset_cached
 from macros.load.schema import FILES
@@ -85,6 +88,9 @@ class BuildState:
     references: dict[str, frozenset[str]] = field(default_factory=dict)
     search_entries: dict[str, list[Any]] = field(default_factory=dict)
     search_start: int = 0
+    only_events: bool = False  # a partial rebuild after an edit of events alone (see _shows_no_data)
+    exports: export.ExportMemo | None = None  # under `serve --dirty`: the exports' encoded entries, kept
+    words: WordIndex | None = None  # under `serve --dirty`: the words of each generated page rendered
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,11 @@ class ServeMemory:
     references: dict[str, frozenset[str]]
     search_entries: dict[str, list[Any]]
     outputs: frozenset[str]  # the files it wrote, from site_dir
+    exports: export.ExportMemo
+    mentions: mentions.MentionIndex | None
+    pages: dict[str, Page]  # the generated pages outside the navigation, by src_uri (see _mark_modified)
+    words: WordIndex  # which generated pages hold each word (an alias edit rebuilds those that may hold it)
+    backlinks: dict[str, tuple[tuple[str, str], ...]]
 
 
 _memory: ServeMemory | None = None
@@ -115,7 +126,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _fix_build_date(root)
     try:
-        dataset = load_dataset_cached(root)
+        dataset = load_dataset_cached(root, keep_files=_incremental())
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -135,7 +146,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     policy, policy_problem = naming.parse_policy(config.extra.get("naming_policy"), dataset)
     if policy is None:
         raise PluginError(policy_problem)
-    _state = BuildState(root=root, dataset=dataset, policy=policy, mention_index=mentions.build_index(dataset),
+    _state = BuildState(root=root, dataset=dataset, policy=policy,
+                        mention_index=mentions.build_index(dataset, _memory.mentions if _memory else None),
                         macros=_macros(), site_name=site_name, site_description=site_description)
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None:
@@ -152,13 +164,128 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _incremental():
         _state.inputs = _inputs(root, config)
         if _memory is not None and _memory.inputs == _state.inputs:
-            _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references))
+            _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references),
+                                                         _memory.words.pages_naming, bool(config["edit_uri"]))
+        if _state.rebuild is not None:
+            _state.only_events = _memory is not None and dependents.only_events_differ(_memory.dataset, dataset)
+            _pause_collector()
+            _keep_theme_files(config, _state.inputs)
+        else:  # a full rebuild (after a code edit, the old modules' objects are garbage): collect as usual
+            gc.unfreeze()
     collection.put_off_full_passes()  # until on_post_build or on_build_error
     return config
 
 
+_theme_files: dict[tuple[Any, ...], list[str]] = {}  # the theme's static files, listed by the last full build
+
+
+def _keep_theme_files(config: MkDocsConfig, inputs: tuple[tuple[str, int, int], ...]) -> None:
+    """In a partial rebuild, list the theme's static files as the last build did: MkDocs lists every file of
+    the theme (Material's thousands of icons) and matches each against its patterns, on every rebuild. The list
+    depends on the theme's folders and mkdocs.yml (the static templates), unchanged here (``inputs``)."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        listed = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
+                return listed(extensions, filter_func)
+            key = (tuple(theme.dirs), inputs)
+            if key not in _theme_files:
+                _theme_files.clear()
+                _theme_files[key] = listed(extensions, filter_func)
+            return list(_theme_files[key])
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        get_template = env.get_template
+
+        def get_template_kept(name: Any, *args: Any, **kwargs: Any) -> Any:
+            template = get_template(name, *args, **kwargs)
+            return _KeptSitemap(template) if name == "sitemap.xml" else template
+
+        env.get_template = get_template_kept  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+_THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"  # MkDocs 1.6's filter of the theme's static files
+_sitemap: list[tuple[Any, str]] = []  # the last sitemap, and what it was made of
+
+
+class _KeptSitemap:
+    """MkDocs's sitemap template, which reads only each page's address and date: made again only when one of
+    those changed (Jinja's loop over 7,000 pages, on every partial rebuild)."""
+
+    def __init__(self, template: Any) -> None:
+        self.template = template
+
+    def render(self, context: Any) -> str:
+        made_of = tuple((file.page.is_link, file.page.abs_url, file.page.canonical_url, file.page.update_date)
+                        if file.page is not None else None for file in context["pages"])
+        if not _sitemap or _sitemap[0][0] != made_of:
+            _sitemap[:] = [(made_of, str(self.template.render(context)))]
+        return _sitemap[0][1]
+
+
 def _incremental() -> bool:
     return bool(_startup["command"] == "serve" and _startup["dirty"])
+
+
+_collector = threading.Lock()  # guards _rebuilds and _rebuilding, and a collection in progress
+_rebuilding = False
+_rebuilds = 0  # partial rebuilds started: a collection planned after one is skipped once another started
+_since_full = 0  # partial rebuilds since the last full collection
+YOUNG_COLLECTION_AFTER, FULL_COLLECTION_AFTER = 0.25, 3.0  # seconds after a partial rebuild (see _collect_later)
+FULL_COLLECTION_EVERY = 8  # partial rebuilds, however close together (an editor that saves every second)
+
+
+def _pause_collector() -> None:
+    """No cyclic garbage collection during a partial rebuild of ``serve --dirty``: the process holds two datasets
+    and 7,000 pages' objects, and each full collection (a rebuild started two or three) took 0.2–0.4 s. What the
+    rebuild left is collected once it is served (``_collect_later``)."""
+    global _rebuilding, _rebuilds
+    with _collector:
+        _rebuilding = True
+        _rebuilds += 1
+        gc.disable()
+
+
+def _collect_later() -> None:
+    """After a partial rebuild, unless another started: a quarter of a second after, collect the objects made
+    since the last collection (0.02–0.1 s) and freeze the survivors (``gc.freeze``: else they count towards a
+    full collection, which Python then starts during the next rebuild); three seconds after, when the author is
+    likely reading, examine everything again (0.3–0.4 s), so that the garbage frozen meanwhile is freed (some
+    20 MB a rebuild); after every eighth rebuild, at the first collection if none came in between."""
+    global _rebuilding
+    with _collector:
+        if not _rebuilding:
+            return
+        _rebuilding = False
+        rebuild = _rebuilds
+
+    def collect(full: bool) -> None:
+        global _since_full
+        with _collector:
+            if _rebuilding or _rebuilds != rebuild:
+                return
+            gc.enable()
+            _since_full += 1
+            if full or _since_full >= FULL_COLLECTION_EVERY:
+                gc.unfreeze()
+                gc.collect()
+                _since_full = 0
+            else:
+                gc.collect(1)
+            gc.freeze()
+
+    for delay, full in ((YOUNG_COLLECTION_AFTER, False), (FULL_COLLECTION_AFTER, True)):
+        timer = threading.Timer(delay, collect, (full,))
+        timer.daemon = True
+        timer.start()
 
 
 def _inputs(root: Path, config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:
@@ -171,12 +298,24 @@ def _inputs(root: Path, config: MkDocsConfig) -> tuple[tuple[str, int, int], ...
             *((str(path), stat.st_mtime_ns, stat.st_size) for path in found for stat in [path.stat()]))
 
 
-def _referrers(references: dict[str, frozenset[str]]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for page, ids in references.items():
-        for entity_id in ids:
-            found.setdefault(entity_id, []).append(page)
-    return found
+class _Referrers(Mapping[str, list[str]]):
+    """The pages of the last build that link or list each entity, found when asked: an edit asks for a few."""
+
+    def __init__(self, references: dict[str, frozenset[str]]) -> None:
+        self.references = references
+
+    def __getitem__(self, entity_id: str) -> list[str]:
+        return [page for page, ids in self.references.items() if entity_id in ids]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({entity_id for ids in self.references.values() for entity_id in ids})
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _referrers(references: dict[str, frozenset[str]]) -> _Referrers:
+    return _Referrers(references)
 
 
 def _fix_build_date(root: Path) -> None:
@@ -231,9 +370,16 @@ def on_post_build_before_search(config: MkDocsConfig) -> None:
         search.search_index_prev = None  # its own merge keeps one page's entries
     made = _remove_stale(config, current.files, _memory.outputs if partial and _memory else None)
     kept = set(pages_now)
+    exports = current.exports or export.ExportMemo()
+    exports.forget_unused()
     _memory = ServeMemory(current.inputs, current.dataset,
                           {uri: ids for uri, ids in references.items() if uri in kept},
-                          {uri: found for uri, found in entries.items() if uri in kept}, made)
+                          {uri: found for uri, found in entries.items() if uri in kept}, made, exports,
+                          current.mention_index,
+                          {file.src_uri: file.page for file in current.files.documentation_pages()
+                           if file.page is not None and file.src_uri in current.generated
+                           and not current.generated[file.src_uri].in_nav},
+                          current.words or WordIndex(), current.backlinks)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
@@ -263,6 +409,7 @@ def _remove_stale(config: MkDocsConfig, files: Files, before: frozenset[str] | N
 def on_post_build(config: MkDocsConfig) -> None:
     global _staged
     collection.restore()
+    _collect_later()
     if _staged is None:
         return
     counted = any(isinstance(handler, CountHandler) and handler.get_counts()
@@ -289,6 +436,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., Any]) -> 
 def on_build_error(error: Exception) -> None:
     global _staged, _memory
     collection.restore()
+    _collect_later()
     _memory = None  # a build that failed halfway left some pages written: the next one rebuilds every page
     if _staged is not None:
         staging.discard(_staged[0])
@@ -319,7 +467,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
         current.generated[page.src_uri] = page
     # The exports are files of the docs, so every edition (the offline one too) copies them and links resolve.
-    current.downloads = export.downloads(current.dataset, current.site_name, current.site_description)
+    if _incremental():
+        current.exports = _memory.exports if _memory is not None else export.ExportMemo()
+    current.downloads = export.downloads(current.dataset, current.site_name, current.site_description,
+                                         current.exports)
     for download in current.downloads:
         files.append(File.generated(config, download.path, content=download.content))
     if len(current.dataset.timeline_periods) > 1:  # the filters' data, for a timeline split into pages
@@ -328,14 +479,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     current.files = files
     current.backlinks = _backlinks(current, files)
     if _incremental():
-        _mark_modified(current, files)
+        current.words = _memory.words if _memory is not None and current.rebuild is not None else WordIndex()
+        if _memory is not None and current.rebuild is not None:
+            current.rebuild = _with_moved_backlinks(current, _memory.backlinks)
+    if _incremental():
+        _mark_modified(current, files, config)
     return files
 
 
-def _mark_modified(current: BuildState, files: Files) -> None:
+def _mark_modified(current: BuildState, files: Files, config: MkDocsConfig) -> None:
     """Tell MkDocs's dirty build which pages to render again: a generated page the edit does not change keeps
-    its HTML from the last build; every other page (hand-written ones call macros over the whole data; the
-    indexes and names page are in every page's navigation) is rendered again."""
+    its HTML from the last build, and so does a hand-written page that shows no data after an edit of events
+    (``_shows_no_data``); every other page (hand-written ones call macros over the whole data; the indexes and
+    names page are in every page's navigation) is rendered again."""
     def unchanged() -> bool:
         return False
 
@@ -343,15 +499,63 @@ def _mark_modified(current: BuildState, files: Files) -> None:
         return True
 
     always = {pages.NAMES_PAGE} | {uri for uri, page in current.generated.items() if page.in_nav}
+    titled = _titled_in_nav(config.nav)
     documents = files.documentation_pages()
     kept = 0
+    previous = _memory.pages if _memory is not None and current.rebuild is not None else {}
+    today = get_build_date()
     for file in documents:
-        keep = (current.rebuild is not None and file.src_uri in current.generated
-                and file.src_uri not in current.rebuild and file.src_uri not in always)
+        keep = current.rebuild is not None and (
+            (file.src_uri in current.generated and file.src_uri not in current.rebuild and file.src_uri not in always)
+            or (current.only_events and file.src_uri in titled and _shows_no_data(file)))
         kept += keep
         file.is_modified = unchanged if keep else changed  # type: ignore[method-assign]
+        page = previous.get(file.src_uri) if keep else None
+        if page is not None:
+            # A kept page is never rendered: its Page from the last build serves (the sitemap reads its URL, the
+            # same: mkdocs.yml did not change), which spares MkDocs making 7,000 of them on every save.
+            page.file, file.page, page.update_date = file, page, today
     if current.rebuild is not None:
-        log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events)")
+        log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events or aliases)")
+
+
+# What a hand-written page may call and still show nothing of the data: the schema's field tables.
+_DATA_FREE_CALL = re.compile(r'\{\{ *data_reference\("[a-z]+"\) *\}\}')
+
+
+def _shows_no_data(file: File) -> bool:
+    """Whether a hand-written page's HTML is the same whatever the events: its only macro calls show the schema,
+    it has no front matter (the navigation of every page reads it), and its mentions name actors, places and terms,
+    which an edit of events leaves as they are."""
+    text = file.content_string
+    return not text.startswith("---") and "{%" not in text and "{#" not in text and "{{" not in _DATA_FREE_CALL.sub(
+        "", text)
+
+
+def _titled_in_nav(nav: Any) -> set[str]:
+    """The pages the navigation lists with a title: a page not rendered keeps its title there."""
+    found: set[str] = set()
+    for item in nav or ():
+        for title, value in (item.items() if isinstance(item, dict) else ()):
+            if isinstance(value, str) and title:
+                found.add(value)
+            elif isinstance(value, list):
+                found |= _titled_in_nav(value)
+    return found
+
+
+def _with_moved_backlinks(current: BuildState, before: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str] | None:
+    """Add the pages of the actors and places whose list of pages that mention them changed (an alias can move a
+    mention from one to another); None (rebuild everything) if another kind's did."""
+    assert current.rebuild is not None
+    rebuild = set(current.rebuild)
+    for entity_id in before.keys() | current.backlinks.keys():
+        if before.get(entity_id) != current.backlinks.get(entity_id):
+            entity = current.dataset.entity(entity_id)
+            if not isinstance(entity, Actor | Place):
+                return None
+            rebuild.add(pages.page_of(entity))
+    return frozenset(rebuild)
 
 
 def _timeline_facets(current: BuildState, files: Files) -> str:
@@ -469,6 +673,8 @@ def _page_html(page: Page, html: str) -> str:
     _fill_toc(page, html)
     if generated is not None and _incremental():
         current.references[page.file.src_uri] = dependents.references(html)
+        if current.words is not None and not generated.in_nav and page.file.src_uri != pages.NAMES_PAGE:
+            current.words.add(page.file.src_uri, html)  # (the pages rendered every time are never looked up)
     return html
 
 

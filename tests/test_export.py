@@ -250,3 +250,22 @@ def test_offline_edition_carries_the_exports_and_escapes_hostile_json_ld(rich: P
                                   (out / "actors" / "north-mod.html").read_text(encoding="utf-8"))[0])
     assert (actor["@type"], actor["parentOrganization"]["name"]) == ("GovernmentOrganization", "Northland")
     assert 'href="https://example.org/photo.jpg"' in html and "<img" not in html.split('class="ex-media"')[1][:400]
+
+
+@pytest.mark.parametrize("project", ["real", "rich"])
+def test_exports_kept_by_serve_are_those_of_a_clean_build(project: str, rich: Path) -> None:
+    """`serve --dirty` encodes only the entries it has not encoded before (export.ExportMemo): byte for byte the
+    files a clean build writes, after an edit too."""
+    before = load_dataset({"real": ROOT, "rich": rich}[project])
+    event = before.chronology[0]
+    events = {**before.events, event.id: type(event)(**{**{name: getattr(event, name) for name in
+                                                           event.__dataclass_fields__ if name != "kind"},
+                                                        "title": event.title + " Retitled"})}
+    after = type(before)(before.sources, before.actors, before.places, events, before.terms, before.seed,
+                         before.boundaries, before.figures)
+    memo = export.ExportMemo()
+    for dataset in (before, before, after):
+        kept = export.downloads(dataset, "A title", "D", memo)
+        memo.forget_unused()
+        assert [file.content for file in kept] == [file.content for file in export.downloads(dataset, "A title", "D")]
+    assert b" Retitled" in kept[0].content

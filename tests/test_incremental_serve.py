@@ -1,15 +1,18 @@
 """`mkdocs serve --dirty` rebuilds only the pages an edit of an event changes (macros/site/dependents.py), and the
 site it serves is the site a clean build makes of the same data: after each of a series of edits (a title, a
-summary, a claim, a date that moves an event to another period, an alias of an actor, a code edit), every file
+summary, a claim, a date that moves an event to another period, an alias of an actor that no page holds, one
+that many events' summaries hold, one that a hand-written page holds, the removal of one, a code edit), every file
 of the served folder is compared with a fresh server's first (full) build, file by file (the search index by its
 entries, the sitemap without its dates)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -22,13 +25,16 @@ import pytest
 
 from benchmarks.generate import Size, generate
 from devtools.project import copy_project, stop
-from macros.load import load_dataset
-from macros.model import Dataset
+from macros.context.words import WordIndex
+from macros.load import DataError, load_dataset
+from macros.load.dataset import FileMemo
+from macros.model import Actor, Dataset
 from macros.site import dependents, pages
 from tests.test_serve import free_port
 
 WAIT = 180.0  # seconds: a bound on each wait, far above a build of 300 events, for a loaded 2-core machine
 EVENTS = 300
+PROSE_ALIAS = "Power Cuts Overnight"  # words the synthetic data's summaries often hold
 
 
 @dataclass
@@ -150,8 +156,10 @@ def _pick(data: Dataset) -> tuple[str, str, str, str]:
         by_period.setdefault(data.period_of[event.id], []).append(event.id)
     slugs = sorted(by_period)
     assert len(slugs) >= 4, "the synthetic data should fill several timeline pages"
-    with_claims = [[event_id for event_id in by_period[slug] if data.events[event_id].claims] for slug in slugs]
-    return with_claims[0][1], with_claims[1][0], with_claims[2][2], with_claims[-1][0]
+    with_claims = [ids for slug in slugs if (ids := [event_id for event_id in by_period[slug]
+                                                     if data.events[event_id].claims])]
+    return (with_claims[0][1], with_claims[1][0], next(ids for ids in with_claims[2:] if len(ids) > 2)[2],
+            with_claims[-1][0])
 
 
 def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) -> None:
@@ -159,6 +167,7 @@ def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) ->
     titled, summarised, claimed, moved = _pick(data)
     late = data.chronology[-3].date.iso
     actor = next(actor for actor in data.actors.values() if actor.aliases and data.events_by_entity.get(actor.id))
+    assert sum(PROSE_ALIAS.casefold() in event.summary.casefold() for event in data.events.values()) > 10
     served = start(project, tmp_path / "served", dirty=True)
     try:
         until(lambda: served.builds() >= 1, "the first build is done", served)
@@ -174,6 +183,14 @@ def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) ->
              f"events/{moved}/", ""),
             ("alias", lambda: _add_alias(project, actor.id, "Zyxwvu Front"),
              f"actors/{actor.id}/", "Zyxwvu Front"),
+            # Words of many events' summaries: now linked to the actor on every page that shows one of them.
+            ("alias in pages' text", lambda: _add_alias(project, actor.id, PROSE_ALIAS),
+             f"actors/{actor.id}/", f"<li>{PROSE_ALIAS}</li>"),
+            # Words of a hand-written page: the actor's page now lists that page among those that mention it.
+            ("alias in a written page", lambda: _add_alias(project, actor.id, "One News Article"),
+             f"actors/{actor.id}/", "<li>One News Article</li>"),
+            ("alias removed", lambda: _replace(project / "data" / "actors.yml", f"  - {PROSE_ALIAS}\n", ""),
+             f"actors/{actor.id}/", ""),
             ("code", lambda: _replace(project / "macros" / "site" / "render.py", ">On the timeline</a>",
                                       ">On the timeline, again</a>"), f"events/{titled}/", "timeline, again"),
             ("title again", lambda: edit_event(project, titled, " Retitled\n", " Retitled twice\n"),
@@ -195,8 +212,9 @@ def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) ->
                 stop(clean.process)
             assert not differences(served_files, clean_files), (kind, differences(served_files, clean_files)[:20])
         assert "Traceback" not in served.output()
-        # An event's edit rebuilt some pages; the alias and the code edit, all of them.
-        assert served.output().count("pages (an edit of events)") == 5, served.output()[-3000:]
+        # An event's or an alias's edit rebuilt some pages; the code edit, all of them.
+        assert served.output().count("pages (an edit of events or aliases)") == len(steps) - 1, \
+            served.output()[-3000:]
     finally:
         stop(served.process)
 
@@ -247,3 +265,78 @@ def test_references_reads_links_and_timeline_entries() -> None:
     html = ('<a class="ex-link" href="x" data-entity="actor-a">A</a><article class="ex-event" id="1991-e" '
             'data-kind="k"></article><small class="ex-aka" data-entity="place-b">(B)</small>')
     assert dependents.references(html) == {"actor-a", "1991-e", "place-b"}
+
+
+def test_an_alias_edit_rebuilds_the_actor_and_the_pages_that_may_name_it(project: Path) -> None:
+    old = load_dataset(project)
+    actor = next(actor for actor in old.actors.values() if actor.aliases)
+
+    def with_actor(changed: Actor) -> Dataset:
+        return Dataset(old.sources, {**old.actors, actor.id: changed}, old.places, old.events, old.terms, old.seed,
+                       old.boundaries, old.figures)
+
+    new = with_actor(dataclasses.replace(actor, aliases=(*actor.aliases, PROSE_ALIAS)))
+    asked: list[str] = []
+
+    def pages_naming(name: str) -> set[str]:
+        asked.append(name)
+        return {"events/some-event.md"}
+
+    assert dependents.pages_to_rebuild(old, new, {}, pages_naming) == {pages.page_of(actor), "events/some-event.md"}
+    assert asked == [PROSE_ALIAS]
+    assert dependents.pages_to_rebuild(old, new, {}) is None, "without the last build's words: everything"
+    renamed = with_actor(dataclasses.replace(actor, description=actor.description + " Again."))
+    assert dependents.pages_to_rebuild(old, renamed, {}, pages_naming) is None, "anything else: everything"
+
+
+def test_the_word_index_finds_every_page_that_may_mention_a_name() -> None:
+    index = WordIndex()
+    index.add("a.md", "<p>Local residents reported <em>power</em> cuts overnight.</p>")
+    index.add("b.md", '<p title="x">P&ouml;wer&nbsp;CUTS</p>')  # decoded and folded as mentions are
+    index.add("c.md", "<p>Power was cut.</p>")
+    assert index.pages_naming("Power Cuts") == {"a.md", "b.md"}
+    assert index.pages_naming("power cuts overnight") == {"a.md"}
+    assert index.pages_naming("Zyxwvu") == set()
+
+
+def test_a_load_that_keeps_files_reads_as_a_fresh_load(project: Path, tmp_path: Path) -> None:
+    """serve --dirty parses again only the files whose bytes changed (FileMemo), and in a file of entries only
+    the entries whose text changed (splice_yaml): after each edit, the same dataset, or the same problems, as a
+    load from nothing."""
+    copy = tmp_path / "copy"
+    shutil.copytree(project / "data", copy / "data")
+    shutil.copytree(project / "seeds", copy / "seeds")
+    memo = FileMemo()
+    first = load_dataset(copy, memo=memo)
+    assert first == load_dataset(copy)
+    events = copy / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    chronology = [event.id for event in first.chronology]
+    middle, last = chronology[len(chronology) // 2], chronology[-1]
+    start, end = _event_block(text, middle)
+    block = text[start:end]
+    copied = block.replace(f"- id: {middle}\n", "- id: a-copied-event\n", 1)
+    edits = [
+        ("a title", text.replace("  title: ", "  title: Kept ", 1)),
+        ("a summary, further down", text[:start] + block.replace("summary: ", "summary: Longer. ", 1) + text[end:]),
+        ("a line added", text[:start] + block.replace("  title: ", "  approximate: false\n  title: ", 1) + text[end:]),
+        ("an event added", text[:end] + copied + text[end:]),
+        ("an event removed", text[:start] + text[end:]),
+        ("the lines above the entries", "# a comment\n" + text),
+        ("a broken date", text[:start] + block.replace("  date: ", "  date: '2023-02-30'\n  dated: ", 1) + text[end:]),
+        ("a key misspelt", text[:start] + block.replace("  title: ", "  titel: ", 1) + text[end:]),
+        ("back as it was", text),
+    ]
+    for what, edited_text in edits:
+        events.write_text(edited_text, encoding="utf-8")
+        try:
+            kept = load_dataset(copy, memo=memo)
+        except DataError as error:
+            with pytest.raises(DataError) as fresh:
+                load_dataset(copy)
+            assert [str(problem) for problem in error.problems] == [str(problem) for problem in fresh.value.problems]
+            continue
+        assert kept == load_dataset(copy), what
+        assert kept.actors[next(iter(kept.actors))] is first.actors[next(iter(first.actors))], "not built again"
+        if what == "a title":
+            assert kept.events[last] is first.events[last], "an entry whose text is the same is not parsed again"

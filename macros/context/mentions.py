@@ -146,8 +146,9 @@ def surface_forms(dataset: Dataset) -> Iterator[tuple[str, str, str]]:
             yield name, entity.id, entity.kind
 
 
-def build_index(dataset: Dataset) -> MentionIndex:
-    """The mention index of a dataset: computed once per build."""
+def build_index(dataset: Dataset, previous: MentionIndex | None = None) -> MentionIndex:
+    """The mention index of a dataset: computed once per build, its pattern taken from ``previous`` (the last
+    build of a ``mkdocs serve``) when the names are the same."""
     owners: dict[str, str] = {}
     ranks: dict[str, int] = {}
     for name, entity_id, kind in surface_forms(dataset):
@@ -158,6 +159,8 @@ def build_index(dataset: Dataset) -> MentionIndex:
             owners[key], ranks[key] = entity_id, KIND_PRIORITY[kind]
     if not owners:
         return MentionIndex(owners, None)
+    if previous is not None and previous.owners == owners:
+        return MentionIndex(owners, previous.pattern)
     return MentionIndex(owners, re.compile(rf"(?<!\w)(?:{_trie_pattern(owners)})(?!\w)"))
 
 

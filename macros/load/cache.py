@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from macros.load.dataset import load_dataset
+from macros.load.dataset import FileMemo, load_dataset
 from macros.load.regular_files import walk_regular
 from macros.model import Dataset
 
 _last: dict[str, Dataset] = {}  # at most one entry: the key of the last dataset loaded, and the dataset
+_files = FileMemo()
 
 
 def _key(root: Path) -> str:
@@ -32,12 +33,16 @@ def _key(root: Path) -> str:
     return digest.hexdigest()
 
 
-def load_dataset_cached(root: Path) -> Dataset:
-    """``load_dataset(root)``, reused while the data is unchanged in this process. Raises ``DataError`` like it."""
+def load_dataset_cached(root: Path, keep_files: bool = False) -> Dataset:
+    """``load_dataset(root)``, reused while the data is unchanged in this process. Raises ``DataError`` like it.
+    ``keep_files``: keep each file as read, so the next load parses only the files that changed (``FileMemo``;
+    ``mkdocs serve --dirty``, where a save changes one file)."""
     key = _key(root)
     if key in _last:
         return _last[key]
-    dataset = load_dataset(root)
+    if not keep_files:
+        _files.files.clear()
+    dataset = load_dataset(root, memo=_files if keep_files else None)
     _last.clear()
     _last[key] = dataset
     return dataset

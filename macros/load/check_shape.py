@@ -174,7 +174,7 @@ _UNSHOWABLE = {chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0
 _REFUSED = _BIDI_CONTROLS | _UNSHOWABLE
 
 
-def _may_hold_bidi(text: str) -> bool:
+def may_hold_bidi(text: str) -> bool:
     """Whether a value in ``text`` may hold a refused character: a bidi control as itself, or anything as an escape
     in double quotes. Most files have neither and need no walk; ``in`` finds a character ten times quicker than a
     regular expression."""
@@ -216,7 +216,7 @@ def check_shape(stem: str, document: YamlDocument) -> tuple[list[Problem], set[i
                         f"start it with a line `{key}:` and indent the entries under it")], set()
     try:
         _FAST[stem](value)
-        if document.text and not _may_hold_bidi(document.text):
+        if document.text and not may_hold_bidi(document.text):
             return [], set()
         return _bidi_problems(stem, document, value, ()), set()
     except fastjsonschema.JsonSchemaException:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,12 @@ from macros.load.boundaries import FILE_NAME as BOUNDARIES_FILE
 from macros.load.boundaries import load_boundaries
 from macros.load.check_figures import check_figures
 from macros.load.check_names import check_names
-from macros.load.check_shape import check_shape
+from macros.load.check_shape import check_shape, may_hold_bidi
 from macros.load.problems import DataError, Problem, shown
 from macros.load.regular_files import not_regular, refusal
 from macros.load.reserved_ids import reserved
 from macros.load.schema import FILES, OPTIONAL_FILES
-from macros.load.yamlfile import YamlDocument, read_yaml
+from macros.load.yamlfile import YamlDocument, read_yaml, splice_yaml
 from macros.model import PartialDate, parse_date
 from macros.model import dataset as model
 
@@ -178,13 +179,93 @@ def furniture_problems(file: str, text: str) -> list[Problem]:
             for phrase in [next((phrase for phrase in FURNITURE if phrase in line.casefold()), None)] if phrase]
 
 
-def load_dataset(root: Path, data_dir: Path | None = None) -> model.Dataset:
-    """Read and check every data file under ``data_dir`` (default ``root/data``).
+@dataclass
+class _ReadFile:
+    """One data file as read: its document, the problems of its text and shape, and its entries as built."""
+
+    document: YamlDocument | None
+    problems: list[Problem]
+    shape_problems: list[Problem]
+    broken: set[int]
+    built: dict[int, model.Entity | model.Figure] = field(default_factory=dict)
+
+
+@dataclass
+class FileMemo:
+    """The data files read by the last load, by their bytes: a ``mkdocs serve`` rebuild after an edit of one file
+    parses and validates only that one (the checks across files still run on every entry). Kept in memory only
+    (``macros.load.cache``); reading is a pure function of a file's bytes and the path shown in messages."""
+
+    files: dict[tuple[str, str, bytes], _ReadFile] = field(default_factory=dict)
+    used: dict[tuple[str, str, bytes], _ReadFile] = field(default_factory=dict)
+    clean: dict[tuple[str, str], _ReadFile] = field(default_factory=dict)  # each file's last reading without problems
+
+    def read(self, stem: str, file: Path, shown_as: str, key: str) -> _ReadFile:
+        try:
+            raw = file.read_bytes()
+        except OSError:
+            return _read(stem, file, shown_as, key)
+        memo_key = (stem, shown_as, raw)
+        found = self.files.get(memo_key)
+        if found is None:
+            last = self.clean.get((stem, shown_as))
+            found = (_read_again(stem, last, raw, key) if last is not None else None) or _read(stem, file, shown_as,
+                                                                                                key)
+        self.used[memo_key] = found
+        if found.document is not None and not found.problems and not found.shape_problems:
+            self.clean[(stem, shown_as)] = found
+        return found
+
+    def forget_unused(self) -> None:
+        self.files, self.used = self.used, {}
+
+
+def _read_again(stem: str, last: _ReadFile, raw: bytes, key: str) -> _ReadFile | None:
+    """A new version of a file read cleanly before, by parsing and validating only its entries whose text changed
+    (``splice_yaml``); None when that does not apply or they have a problem (the whole file is then read, and
+    its problems reported with their lines)."""
+    assert last.document is not None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    splice = splice_yaml(last.document, text, key)
+    if splice is None:
+        return None
+    if may_hold_bidi(text):
+        return None
+    # The changed entries are validated alone: a data file's schema constrains each entry, not their list.
+    shape_problems, _broken = check_shape(stem, YamlDocument(last.document.path, {key: list(splice.changed)}))
+    if shape_problems:
+        return None
+    document = splice.document
+    count, old_count = len(document.value[key]), len(last.document.value[key])
+    built = {index: last.built[index] for index in range(splice.kept_before) if index in last.built}
+    for index in range(count - splice.kept_after, count):  # kept, unless the entry moved to another line
+        old_index = index - count + old_count
+        if old_index in last.built and document.lines.get((key, index)) == last.document.lines.get((key, old_index)):
+            built[index] = last.built[old_index]
+    return _ReadFile(document, [], [], set(), built)
+
+
+def _read(stem: str, file: Path, shown_as: str, key: str) -> _ReadFile:
+    document, problems = read_yaml(file, shown_as, key)
+    shape_problems, broken = check_shape(stem, document) if document is not None else ([], set())
+    return _ReadFile(document, problems, shape_problems, broken)
+
+
+def load_dataset(root: Path, data_dir: Path | None = None, memo: FileMemo | None = None) -> model.Dataset:
+    """Read and check every data file under ``data_dir`` (default ``root/data``); ``memo``: the files read by
+    the last load of this process (see ``FileMemo``).
 
     Raises ``DataError`` with every problem found in one run; returns the checked dataset otherwise.
     """
     with without_cycle_collection():
-        return _load(root, data_dir or root / "data")
+        try:
+            return _load(root, data_dir or root / "data", memo)
+        finally:
+            if memo is not None:
+                memo.forget_unused()
 
 
 @contextlib.contextmanager
@@ -201,7 +282,7 @@ def without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, data_dir: Path) -> model.Dataset:
+def _load(root: Path, data_dir: Path, memo: FileMemo | None) -> model.Dataset:
     if not_regular(data_dir) == "a link":  # its files would be read from wherever it leads
         raise DataError([Problem(_shown(data_dir, root), 1, "the data folder is a link, and is not read; put the "
                                                               "data files in a folder of the project")])
@@ -211,6 +292,7 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
     seed_intact = False
     unreadable: set[str] = set()  # kinds whose file could not be read: references to them are not judged
     lost: frozenset[str] = frozenset()  # ids of entries hidden by a missing `- `: see YamlDocument.lost_ids
+    read_files: dict[int, _ReadFile] = {}  # by id() of their document, to find an entry's built value
     for stem, (key, _schema) in FILES.items():
         file = data_dir / f"{stem}.yml"
         shown = _shown(file, root)
@@ -232,14 +314,16 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
             problems.append(Problem(shown, 1, "the file is a link to a file outside the data folder; put the data "
                                               "in the file itself"))
             continue
-        document, read_problems = read_yaml(file, shown, key)
-        problems += read_problems
+        read = memo.read(stem, file, shown, key) if memo is not None else _read(stem, file, shown, key)
+        document, broken = read.document, read.broken
+        problems += read.problems
         if document is not None:
             lost |= document.lost_ids
         if document is None:
             unreadable.add(check_links.KIND_OF_FILE.get(stem, stem))
             continue
-        shape_problems, broken = check_shape(stem, document)
+        read_files[id(document)] = read
+        shape_problems = read.shape_problems
         problems += shape_problems
         if stem == "seed":
             seed_document, seed_intact = document, not shape_problems
@@ -275,7 +359,11 @@ def _load(root: Path, data_dir: Path) -> model.Dataset:
         raise DataError(problems)
     tables: dict[str, dict[str, Any]] = {stem: {} for stem in check_links.KIND_OF_FILE}
     for entry in entries:
-        tables[entry.stem][entry.id] = _build(entry)
+        built = read_files[id(entry.document)].built
+        value = built.get(entry.index)
+        if value is None:
+            value = built[entry.index] = _build(entry)
+        tables[entry.stem][entry.id] = value
     return model.Dataset(sources=tables["sources"], actors=tables["actors"], places=tables["places"],
                          events=tables["events"], terms=tables["glossary"], seed=seed, boundaries=boundaries,
                          figures=tables["figures"])

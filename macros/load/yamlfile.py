@@ -515,3 +515,73 @@ def read_yaml(file: Path, shown_as: str, top_key: str = "") -> tuple[YamlDocumen
         return None, [Problem(shown_as, line, f"the byte 0x{raw[error.start]:02X} is not UTF-8 text (the file was "
                                               "saved in another encoding, or is not text); save it as UTF-8")]
     return parse_yaml(shown_as, text, top_key)
+
+
+_ENTRY_START = re.compile(r"^- ", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Splice:
+    """A file read again from the last reading of it: its document, and which entries are the same values."""
+
+    document: YamlDocument
+    kept_before: int  # the first entries, the same
+    kept_after: int  # the last entries, the same (at indexes moved by the entries added or removed)
+    changed: tuple[Any, ...]  # the entries parsed again, in order
+
+
+def splice_yaml(old: YamlDocument, text: str, top_key: str) -> Splice | None:
+    """``text``, a new version of ``old``'s file, read by parsing again only the entries whose text changed: a
+    file of entries written one after another (``top_key:``, then ``- `` at the start of each entry's first
+    line), that ``old`` read cleanly on the fast path. None when anything else changed or the file is written
+    otherwise (a change of the lines above the entries, an entry that does not parse alone): then the file is
+    read whole, which reports what is wrong.
+
+    An entry's text between two lines starting with ``- `` is a whole entry: inside an entry every line is
+    indented, a block scalar's too, and the fast path has refused anchors, aliases and tags, so no entry reads
+    another."""
+    if not old.partial or old.lost_ids or "\r" in text or text.startswith("\ufeff"):
+        return None
+    value = old.value
+    if not isinstance(value, dict) or list(value) != [top_key] or not isinstance(value[top_key], list):
+        return None
+    old_split, new_split = _entry_texts(old.text), _entry_texts(text)
+    if old_split is None or new_split is None or old_split[0] != new_split[0]:
+        return None
+    head, old_texts, new_texts, entries = new_split[0], old_split[1], new_split[1], value[top_key]
+    if len(old_texts) != len(entries) or _odd_line_end(old.path, text) is not None:
+        return None
+    before = 0
+    limit = min(len(old_texts), len(new_texts))
+    while before < limit and old_texts[before] == new_texts[before]:
+        before += 1
+    after = 0
+    while after < limit - before and old_texts[-1 - after] == new_texts[-1 - after]:
+        after += 1
+    changed = []
+    for entry_text in new_texts[before:len(new_texts) - after]:
+        parsed = _fast_values(head + entry_text)
+        if parsed is None or not isinstance(parsed[0], dict) or list(parsed[0]) != [top_key]:
+            return None
+        items = parsed[0][top_key]
+        if not isinstance(items, list) or len(items) != 1:
+            return None
+        changed.append(items[0])
+    new_entries = [*entries[:before], *changed, *entries[len(entries) - after:]]
+    lines: dict[Pointer, int] = {}
+    line = head.count("\n") + 1
+    for index, entry_text in enumerate(new_texts):
+        if isinstance(new_entries[index], dict | list):  # as the fast path: an entry that is a mapping or list
+            lines[(top_key, index)] = line
+        line += entry_text.count("\n")
+    return Splice(YamlDocument(old.path, {top_key: new_entries}, lines, text, partial=True), before, after,
+                  tuple(changed))
+
+
+def _entry_texts(text: str) -> tuple[str, list[str]] | None:
+    """The text above the first entry, and each entry's text (from its ``- `` to the next)."""
+    starts = [match.start() for match in _ENTRY_START.finditer(text)]
+    if not starts:
+        return None
+    ends = [*starts[1:], len(text)]
+    return text[:starts[0]], [text[start:end] for start, end in zip(starts, ends, strict=True)]

@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> None:
         results["transfer"] = reader_transfer(work / f"site-explainer-{args.events}", work / f"explainer-{args.events}")
     if args.huge:
         results["huge"] = compare(work, args.huge, args.runs)
-        results["huge_load_seconds"] = load_time(work / f"explainer-{args.huge}", 1)[0]
+        results["huge_load_seconds"] = load_time(work / f"explainer-{args.huge}", args.runs)[0]
     if args.no_serve:
         results["serve"] = "not measured"
     else:

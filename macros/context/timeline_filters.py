@@ -64,7 +64,7 @@ def _options(ctx: render.PageContext) -> tuple[list[tuple[str, str, list[str]]],
         ids = [entity_id for entity_id in _descendants(place.id, place_children) if entity_id in in_events]
         if ids:
             places.append((place.id, str(ctx.name_of(place).striptags()), ids))
-    return actors, places, sorted({event.category for event in events})
+    return actors, places, list(data.event_kinds)
 
 
 def _select(name: str, label: str, any_label: str, options: Iterable[tuple[str, str, list[str]]]) -> Markup:

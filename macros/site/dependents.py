@@ -185,7 +185,7 @@ def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[st
         rebuild.update(_period_page(slug) for slug in (*old_shape, *new_shape))
     else:
         rebuild.update(_period_page(slug) for slug in new_shape if old_shape[slug] != new_shape[slug])
-    if {event.category for event in old.events.values()} != {event.category for event in new.events.values()}:
+    if old.event_kinds != new.event_kinds:
         rebuild.update(_period_page(slug) for slug in new_shape)  # every timeline page's filter offers the kinds
     if edit_links:  # an edit that moves the lines below it: those entries' edit links point at their new lines
         rebuild.update(pages.page_of(event) for event_id, event in new.events.items()

@@ -32,6 +32,7 @@ from macros.site import generated_pages
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_LIMIT = 150_000  # bytes of HTML, per the issue
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+EDIT_URI = "https://github.com/newsroom/explainer/edit/main/docs/"  # a repository's, for the serve edits
 
 
 @dataclass
@@ -225,8 +226,10 @@ def incremental_serve(work: Path, events: int, runs: int, timeout: float = 300.0
     log_path = work / f"serve-{events}.log"
     base = f"http://127.0.0.1:{port}/"
     with log_path.open("w") as log:
+        # With edit links, as in a newsroom's repository: an alias on a line of its own moves the entries below it.
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+                                  cwd=project, env={**ENV, "EXPLAINER_EDIT_URI": EDIT_URI}, stdout=log,
+                                  stderr=subprocess.STDOUT)
 
     def idle() -> bool:
         output = log_path.read_text(errors="replace")

@@ -89,6 +89,7 @@ class BuildState:
     search_entries: dict[str, list[Any]] = field(default_factory=dict)
     search_start: int = 0
     only_events: bool = False  # a partial rebuild after an edit of events alone (see _shows_no_data)
+    relinks: dict[str, tuple[str, str]] = field(default_factory=dict)  # pages whose entry moved: edit URL then, now
     exports: export.ExportMemo | None = None  # under `serve --dirty`: the exports' encoded entries, kept
     words: WordIndex | None = None  # under `serve --dirty`: the words of each generated page rendered
 
@@ -165,7 +166,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.inputs = _inputs(root, config)
         if _memory is not None and _memory.inputs == _state.inputs:
             _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references),
-                                                         _memory.words.pages_naming, bool(config["edit_uri"]))
+                                                         _memory.words.pages_naming)
+        if _state.rebuild is not None and _memory is not None and config["edit_uri"]:
+            _state.relinks = edit_links.moved_links(config["edit_uri"], _docs_to_root(root, config),
+                                                    _memory.dataset, dataset)
         if _state.rebuild is not None:
             _state.only_events = _memory is not None and dependents.only_events_differ(_memory.dataset, dataset)
             _pause_collector()
@@ -508,6 +512,9 @@ def _mark_modified(current: BuildState, files: Files, config: MkDocsConfig) -> N
         keep = current.rebuild is not None and (
             (file.src_uri in current.generated and file.src_uri not in current.rebuild and file.src_uri not in always)
             or (current.only_events and file.src_uri in titled and _shows_no_data(file)))
+        relink = current.relinks.get(file.src_uri) if keep else None
+        if relink is not None:
+            keep = edit_links.relink(Path(config.site_dir, file.dest_uri), *relink)
         kept += keep
         file.is_modified = unchanged if keep else changed  # type: ignore[method-assign]
         page = previous.get(file.src_uri) if keep else None
@@ -515,6 +522,8 @@ def _mark_modified(current: BuildState, files: Files, config: MkDocsConfig) -> N
             # A kept page is never rendered: its Page from the last build serves (the sitemap reads its URL, the
             # same: mkdocs.yml did not change), which spares MkDocs making 7,000 of them on every save.
             page.file, file.page, page.update_date = file, page, today
+            if relink is not None:
+                page.edit_url = relink[1]
     if current.rebuild is not None:
         log.info(f"Rebuilding {len(documents) - kept} of {len(documents)} pages (an edit of events or aliases)")
 
@@ -593,9 +602,13 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
         page.render = _no_markdown(page)  # type: ignore[method-assign,assignment]  # see _no_markdown
     if generated is not None and config.edit_uri:
         # MkDocs gives generated files no edit link; point it at the data file, at the entry's line.
-        docs_to_root = Path(os.path.relpath(current.root, config.docs_dir)).as_posix()
-        page.edit_url = edit_links.generated_page_url(config.edit_uri, docs_to_root, current.dataset, generated)
+        page.edit_url = edit_links.generated_page_url(config.edit_uri, _docs_to_root(current.root, config),
+                                                      current.dataset, generated)
     return page
+
+
+def _docs_to_root(root: Path, config: MkDocsConfig) -> str:
+    return Path(os.path.relpath(root, config.docs_dir)).as_posix()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from pathlib import Path
@@ -10,7 +11,8 @@ import yaml
 
 from macros.build.repository import edit_uri_of_remote, repository_of
 from macros.load.dataset import load_dataset
-from macros.site.edit_links import file_url
+from macros.model import Origin
+from macros.site.edit_links import file_url, moved_links, relink
 from tests.conftest import ROOT, copy_project, mkdocs
 
 DATA = load_dataset(ROOT)
@@ -91,3 +93,24 @@ def test_a_github_remote_gives_the_edit_action_and_the_issues_link(tmp_path: Pat
     assert edit_link(tmp_path / "site" / "index.html") == "https://github.com/newsroom/hilltown/edit/trunk/docs/index.md"
     about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://github.com/newsroom/hilltown/issues">open an issue</a>' in about
+
+
+def test_an_entry_moved_to_another_line_keeps_its_page_and_gets_a_new_link(tmp_path: Path) -> None:
+    """serve --dirty rewrites the edit link of a page whose entry moved (an edit above it added a line)."""
+    event = next(iter(DATA.events.values()))
+    urls = [file_url(GITHUB, "..", event.origin.path, line) for line in (event.origin.line, event.origin.line + 1,
+                                                                           event.origin.line + 1000)]
+    moved = dataclasses.replace(event, origin=Origin(event.origin.path, event.origin.line + 1))
+    after = dataclasses.replace(DATA, events={**DATA.events, event.id: moved})
+    assert moved_links(GITHUB, "..", DATA, after) == {f"events/{event.id}.md": (urls[0], urls[1])}
+    assert moved_links(GITHUB, "..", DATA, DATA) == {}
+    page = tmp_path / "index.html"
+    html = '<p>Ré</p>\r\n<a href="{}" title="Edit this page" rel="edit">\n<p>end</p>\n'
+    page.write_bytes(html.format(urls[0]).encode())
+    assert relink(page, urls[0], urls[1]) and page.read_bytes() == html.format(urls[1]).encode(), "in place"
+    assert relink(page, urls[1], urls[2]) and page.read_bytes() == html.format(urls[2]).encode(), "longer"
+    assert relink(page, urls[2], urls[0]) and page.read_bytes() == html.format(urls[0]).encode(), "shorter"
+    assert not relink(page, urls[1], urls[2]), "not there: the page is rendered again"
+    page.write_bytes((html.format(urls[0]) * 2).encode())
+    assert not relink(page, urls[0], urls[1]) and page.read_bytes() == (html.format(urls[0]) * 2).encode()
+    assert not relink(tmp_path / "gone.html", urls[0], urls[1])

@@ -35,6 +35,7 @@ from tests.test_serve import free_port
 WAIT = 180.0  # seconds: a bound on each wait, far above a build of 300 events, for a loaded 2-core machine
 EVENTS = 300
 PROSE_ALIAS = "Power Cuts Overnight"  # words the synthetic data's summaries often hold
+EDIT_URI = "https://github.com/owner/repo/edit/main/docs/"
 
 
 @dataclass
@@ -75,7 +76,8 @@ def start(project: Path, where: Path, dirty: bool) -> Server:
     where.mkdir(parents=True)
     port, tmp, log = free_port(), where / "tmp", where / "serve.log"
     tmp.mkdir()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)}
+    # Edit links on, as in a newsroom's repository: each entity page links to its entry's line.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp), "EXPLAINER_EDIT_URI": EDIT_URI}
     env.pop("PYTHONPATH", None)
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
@@ -166,6 +168,7 @@ def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) ->
     data = load_dataset(project)
     titled, summarised, claimed, moved = _pick(data)
     late = data.chronology[-3].date.iso
+    first, last = next(iter(data.events)), list(data.events)[-1]  # in the file's order
     actor = next(actor for actor in data.actors.values() if actor.aliases and data.events_by_entity.get(actor.id))
     assert sum(PROSE_ALIAS.casefold() in event.summary.casefold() for event in data.events.values()) > 10
     served = start(project, tmp_path / "served", dirty=True)
@@ -181,6 +184,9 @@ def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) ->
              f"events/{claimed}/", "Claimed anew."),
             ("date", lambda: edit_event(project, moved, _date_line(project, moved), f"  date: '{late}'\n"),
              f"events/{moved}/", ""),
+            # A comment line in the first entry: every entry below it moves a line, and only its edit link changes.
+            ("a line added", lambda: edit_event(project, first, f"- id: {first}\n", f"- id: {first}\n# a note\n"),
+             f"events/{last}/", f"#L{_line_of(project, last) + 1}\""),
             ("alias", lambda: _add_alias(project, actor.id, "Zyxwvu Front"),
              f"actors/{actor.id}/", "Zyxwvu Front"),
             # Words of many events' summaries: now linked to the actor on every page that shows one of them.
@@ -203,6 +209,9 @@ def test_edits_under_serve_match_a_clean_build(project: Path, tmp_path: Path) ->
             edit()
             until(lambda: served.builds() > before and marker in served.page(page),  # noqa: B023 (waits here)
                   f"the {kind} edit is served", served)
+            if kind == "a line added":  # the entries below are kept, their edit links rewritten
+                rebuilt, total = map(int, re.findall(r"Rebuilding (\d+) of (\d+) pages", served.output())[-1])
+                assert rebuilt < total // 10, (rebuilt, total)
             served_files = snapshot(served)
             clean = start(project, tmp_path / f"clean-{number}", dirty=False)
             try:
@@ -225,6 +234,11 @@ def _date_line(project: Path, event_id: str) -> str:
     found = re.search(r"^  date: .*\n", text[start:end], re.MULTILINE)
     assert found, event_id
     return found.group(0)
+
+
+def _line_of(project: Path, event_id: str) -> int:
+    text = (project / "data" / "events.yml").read_text(encoding="utf-8")
+    return text[:text.index(f"- id: {event_id}\n")].count("\n") + 1
 
 
 def _replace(file: Path, old: str, new: str) -> None:

@@ -124,13 +124,14 @@ def _around(data: Dataset) -> dict[str, tuple[str | None, str | None, str]]:
 
 
 def pages_to_rebuild(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[str]],
-                     pages_naming: Callable[[str], Iterable[str]] | None = None,
-                     edit_links: bool = True) -> frozenset[str] | None:
+                     pages_naming: Callable[[str], Iterable[str]] | None = None) -> frozenset[str] | None:
     """The docs paths of the generated pages whose HTML differs between ``old`` and ``new``, or ``None`` when the
     edit is not one this module follows (then every page is rebuilt). ``referrers`` maps an entity id to the
     pages of the last build that link or list it (see ``references``); ``pages_naming`` gives the pages of the last
-    build that may mention a name (without it, an alias edit rebuilds everything); ``edit_links``: whether pages
-    link to their entry's line (else an entry moved to another line changes no page)."""
+    build that may mention a name (without it, an alias edit rebuilds everything).
+
+    An entry that only moved to another line (an edit above it added or removed lines) is not rebuilt: its page
+    differs in the edit link alone, which the caller rewrites in place (``edit_links.moved_links``)."""
     if not _same_but_events_and_actors(old, new):
         return None
     realiased = realiased_actors(old, new)
@@ -142,15 +143,12 @@ def pages_to_rebuild(old: Dataset, new: Dataset, referrers: Mapping[str, Iterabl
         for alias in aliases:
             assert pages_naming is not None
             rebuild.update(pages_naming(alias))
-    if edit_links:
-        rebuild.update(pages.page_of(actor) for actor_id, actor in new.actors.items()
-                       if old.actors[actor_id].origin != actor.origin)
     if old.events != new.events:
-        rebuild |= _event_pages(old, new, referrers, edit_links)
+        rebuild |= _event_pages(old, new, referrers)
     return frozenset(rebuild)
 
 
-def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[str]], edit_links: bool) -> set[str]:
+def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[str]]) -> set[str]:
     """The pages an edit of events changes (see the module's docstring)."""
     changed = changed_events(old, new)
     rebuild: set[str] = set()
@@ -187,7 +185,4 @@ def _event_pages(old: Dataset, new: Dataset, referrers: Mapping[str, Iterable[st
         rebuild.update(_period_page(slug) for slug in new_shape if old_shape[slug] != new_shape[slug])
     if old.event_kinds != new.event_kinds:
         rebuild.update(_period_page(slug) for slug in new_shape)  # every timeline page's filter offers the kinds
-    if edit_links:  # an edit that moves the lines below it: those entries' edit links point at their new lines
-        rebuild.update(pages.page_of(event) for event_id, event in new.events.items()
-                       if event_id in old.events and old.events[event_id].origin != event.origin)
     return rebuild

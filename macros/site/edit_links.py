@@ -8,12 +8,13 @@ an edit button), so an entry's action opens ``.../blob/main/data/places.yml#L42`
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
 from macros.model import Dataset
-from macros.site.pages import GeneratedPage
+from macros.site.pages import GeneratedPage, page_of
 from macros.site.safe_html import html
 
 
@@ -35,6 +36,42 @@ def generated_page_url(edit_uri: str, docs_to_root: str, dataset: Dataset, page:
     if entity is not None and entity.origin.path:
         return file_url(edit_uri, docs_to_root, entity.origin.path, entity.origin.line)
     return file_url(edit_uri, docs_to_root, page.edit_path)
+
+
+def moved_links(edit_uri: str, docs_to_root: str, old: Dataset, new: Dataset) -> dict[str, tuple[str, str]]:
+    """The entity pages whose entry is on another line in ``new`` than in ``old`` (an edit above it added or
+    removed lines), each with its edit URL before and after: ``mkdocs serve --dirty`` rewrites that link in the
+    page it keeps instead of rendering the page again."""
+    moved: dict[str, tuple[str, str]] = {}
+    for before_table, after_table in ((old.actors, new.actors), (old.places, new.places), (old.events, new.events)):
+        for entity_id, after in after_table.items():
+            before = before_table.get(entity_id)
+            if before is not None and before.origin != after.origin and after.origin.path:
+                moved[page_of(after)] = (file_url(edit_uri, docs_to_root, before.origin.path, before.origin.line),
+                                         file_url(edit_uri, docs_to_root, after.origin.path, after.origin.line))
+    return moved
+
+
+def relink(output: Path, old_url: str, new_url: str) -> bool:
+    """Point the edit link of a page ``mkdocs serve --dirty`` keeps at its entry's new line (see ``moved_links``);
+    False when the page must be rendered again instead (its file is gone, or does not hold the link once)."""
+    old_link, new_link = f'href="{old_url}"'.encode(), f'href="{new_url}"'.encode()
+    try:
+        with output.open("r+b") as file:
+            text = file.read()
+            if text.count(old_link) != 1:
+                return False
+            at = text.index(old_link)
+            if len(old_link) == len(new_link):  # the usual case: written over in place, ten times faster
+                file.seek(at)
+                file.write(new_link)
+            else:
+                file.seek(0)
+                file.write(text[:at] + new_link + text[at + len(old_link):])
+                file.truncate()
+    except OSError:
+        return False
+    return True
 
 
 def reporting(edit_uri: str | None, url: str | None, issues: str | None) -> Markup:

@@ -8,11 +8,9 @@ with the data is a call into the core (``macros.load.dataset``, ``macros.site.pa
 from __future__ import annotations
 
 import atexit
-import functools
 import gc
 import logging
 import os
-import posixpath
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -30,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_build_date
 
-from macros.build import build_date, chrome_cache, collection, staging, template_cache
+from macros.build import build_date, chrome_cache, collection, staging, template_cache, theme_urls
 from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
@@ -452,6 +450,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Kept in
     memory, never in a file a pull request could plant (``macros/build/template_cache.py``)."""
     env.bytecode_cache = template_cache.MemoryBytecodeCache()
+    env.filters["url"] = theme_urls.url_filter  # the same URLs, split once (macros/build/theme_urls.py)
     # The theme's own templates under a prefix, so overrides/partials/nav.html can render the file it replaces
     # once for every page outside the navigation (macros/build/chrome_cache.py).
     theme_dir = next((folder for folder in config.theme.dirs if folder != config.theme.custom_dir
@@ -756,10 +755,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def _linker(page: Page, files: Files) -> Callable[[str], str]:
     """A page's links to other files, relative to it. A large build makes half a million of them: the file is
-    found in MkDocs's own index and the relative URL computed as ``File.url_relative_to`` does, from parts
-    split once per page (``_url_parts``), for the same result."""
+    found in MkDocs's own index and the relative URL computed as ``File.url_relative_to`` does, from parts split
+    once (``theme_urls``), for the same result."""
     by_uri = files.src_uris
-    here = _url_parts(page.file.url, page_url=True)
+    here = page.file.url
 
     def link(target: str) -> str:
         path, _, anchor = target.partition("#")
@@ -769,27 +768,8 @@ def _linker(page: Page, files: Files) -> Callable[[str], str]:
         file = by_uri.get(path) or files.get_file_from_path(path)
         if file is None:
             raise PluginError(f"a link points to {path!r}, which no page provides")
-        url = file.url
-        there = _url_parts(url)
-        common = 0
-        for mine, theirs in zip(here, there, strict=False):
-            if mine != theirs:
-                break
-            common += 1
-        relative = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
-        return (relative + "/" if url.endswith("/") else relative) + suffix
+        return theme_urls.relative_url(file.url, here) + suffix
     return link
-
-
-@functools.cache
-def _url_parts(url: str, page_url: bool = False) -> tuple[str, ...]:
-    """A URL's normalized parts, as ``mkdocs.utils.get_relative_url`` splits them; of a page's own URL, without its
-    last part if that is a file name (it holds a dot)."""
-    if page_url:
-        folder, _, name = url.rpartition("/")
-        url = folder if "." in name else url
-    path = posixpath.normpath("/" + url)[1:]
-    return tuple(path.split("/")) if path else ()
 
 
 def _ctx() -> render.PageContext:

@@ -336,15 +336,15 @@ def link_mentions(html: str, index: MentionIndex, state: PageMentions) -> str:
         if name in VOID_TAGS or tag.endswith("/>"):
             continue
         skips = _skips(tag, name)
-        if skips and (end := _skipped_element_end(html, position, name, state)) is not None:
-            out.append(html[position:end])  # nothing inside is linked: the whole element at once
-            position = end
+        if skips and (element_end := _skipped_element_end(html, position, name, state)) is not None:
+            append(html[position:element_end])  # nothing inside is linked: the whole element at once
+            position = element_end
             continue
         stack.append((name, skips))
         skipping += skips
     tail = html[position:]
     if tail:
-        out.append(tail if skipping or not tail.strip() else _link_text(tail, index, state))
+        append(tail if skipping or not tail.strip() else _link_text(tail, index, state))
     return "".join(out)
 
 

@@ -160,8 +160,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # warning, strict mode fails this rebuild, and serve keeps the last good site until the next save.
         macros_plugin.config["on_error_fail"] = False
     _stage(config)
-    if _incremental():
+    if _startup["command"] == "serve":
         _state.inputs = _inputs(root, config)
+        _keep_theme_files(config, _state.inputs)
+    if _incremental():
         if _memory is not None and _memory.inputs == _state.inputs:
             _state.rebuild = dependents.pages_to_rebuild(_memory.dataset, dataset, _referrers(_memory.references),
                                                          _memory.words.pages_naming)
@@ -171,7 +173,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _state.rebuild is not None:
             _state.only_events = _memory is not None and dependents.only_events_differ(_memory.dataset, dataset)
             _pause_collector()
-            _keep_theme_files(config, _state.inputs)
         else:  # a full rebuild (after a code edit, the old modules' objects are garbage): collect as usual
             gc.unfreeze()
     collection.put_off_full_passes()  # until on_post_build or on_build_error
@@ -182,9 +183,10 @@ _theme_files: dict[tuple[Any, ...], list[str]] = {}  # the theme's static files,
 
 
 def _keep_theme_files(config: MkDocsConfig, inputs: tuple[tuple[str, int, int], ...]) -> None:
-    """In a partial rebuild, list the theme's static files as the last build did: MkDocs lists every file of
-    the theme (Material's thousands of icons) and matches each against its patterns, on every rebuild. The list
-    depends on the theme's folders and mkdocs.yml (the static templates), unchanged here (``inputs``)."""
+    """Under ``mkdocs serve``, list the theme's static files as the last build did: MkDocs lists every file of
+    the theme (Material's thousands of icons) and matches each against its patterns, on every rebuild (a seventh
+    of a rebuild of the seed site). The list depends on the theme's folders, the overrides and mkdocs.yml (the
+    static templates): the key (``inputs``)."""
     theme = config.theme
     make_env = theme.get_env
 

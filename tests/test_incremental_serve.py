@@ -142,13 +142,22 @@ def _event_block(text: str, event_id: str) -> tuple[int, int]:
     return start, len(text) if end < 0 else end + 1
 
 
+def save(file: Path, text: str) -> None:
+    """Save as an editor does, whole (a new file put in place): the watcher never sees a file half written, whose
+    failed build would make the next one rebuild everything."""
+    project = next(folder for folder in file.parents if (folder / "mkdocs.yml").is_file())
+    temporary = project.parent / f"{file.name}.saving"  # outside the watched folders, on the same file system
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(file)
+
+
 def edit_event(project: Path, event_id: str, old: str, new: str) -> None:
     file = project / "data" / "events.yml"
     text = file.read_text(encoding="utf-8")
     start, end = _event_block(text, event_id)
     block = text[start:end]
     assert old in block, f"{event_id} no longer holds {old!r}"
-    file.write_text(text[:start] + block.replace(old, new, 1) + text[end:], encoding="utf-8")
+    save(file, text[:start] + block.replace(old, new, 1) + text[end:])
 
 
 def _pick(data: Dataset) -> tuple[str, str, str, str]:
@@ -244,7 +253,7 @@ def _line_of(project: Path, event_id: str) -> int:
 def _replace(file: Path, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
     assert old in text, f"{file} no longer holds {old!r}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    save(file, text.replace(old, new, 1))
 
 
 def _add_alias(project: Path, actor_id: str, alias: str) -> None:
@@ -252,7 +261,7 @@ def _add_alias(project: Path, actor_id: str, alias: str) -> None:
     text = file.read_text(encoding="utf-8")
     start = text.index(f"- id: {actor_id}\n")
     at = text.index("  aliases:\n", start) + len("  aliases:\n")
-    file.write_text(text[:at] + f"  - {alias}\n" + text[at:], encoding="utf-8")
+    save(file, text[:at] + f"  - {alias}\n" + text[at:])
 
 
 def test_an_event_edit_rebuilds_its_pages_and_not_the_others(project: Path) -> None:

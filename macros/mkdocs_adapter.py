@@ -452,7 +452,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for every rebuild, and compiling Material's templates again was a sixth of a rebuild of the seed site. Kept in
     memory, never in a file a pull request could plant (``macros/build/template_cache.py``)."""
     env.bytecode_cache = template_cache.MemoryBytecodeCache()
-    env.filters["url"] = theme_urls.url_filter  # the same URLs, split once (macros/build/theme_urls.py)
+    env.filters["url"] = theme_urls.url_filter(env.filters["url"])  # the same URLs, split once (theme_urls.py)
     # The theme's own templates under a prefix, so overrides/partials/nav.html can render the file it replaces
     # once for every page outside the navigation (macros/build/chrome_cache.py).
     theme_dir = next((folder for folder in config.theme.dirs if folder != config.theme.custom_dir

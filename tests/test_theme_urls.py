@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from jinja2 import Environment
 from mkdocs.utils import get_relative_url, normalize_url
+from mkdocs.utils.templates import url_filter as mkdocs_url_filter
 
 from macros.build.theme_urls import relative_url, url_filter
 
@@ -26,7 +27,7 @@ def test_relative_urls_are_mkdocs_own() -> None:
 
 def test_the_url_filter_writes_what_mkdocs_writes() -> None:
     env = Environment(autoescape=False)  # noqa: S701 (as MkDocs's own environment: these are URLs, not data)
-    env.filters["url"] = url_filter
+    env.filters["url"] = url_filter(mkdocs_url_filter)
     template = env.from_string("{{ value | url }}")
     for target, page_url in itertools.product(TARGETS, [*PAGES, None]):
         page = SimpleNamespace(url=page_url) if page_url is not None else None

@@ -4,18 +4,18 @@ A 5,000-event build asks for about 700,000 relative URLs: Material's ``url`` fil
 (its styles, scripts, the navigation's links, read by ``chrome_cache`` too), and the explainer's pages link to
 other pages thousands of times. MkDocs's ``normalize_url`` and ``get_relative_url`` split both URLs on every call;
 here the parts of each URL are split once (cached) and the result is the same string, character for character.
-Adapter side: the filter follows MkDocs 1.6's ``url_filter`` (pinned below 2).
+The filter wraps MkDocs's own (``url_filter``), which keeps every URL that is not a plain relative path.
 """
 
 from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from mkdocs.utils import normalize_url
 
 
 @functools.cache
@@ -50,11 +50,16 @@ def _plain_relative(path: str) -> bool:
     return not (posixpath.normpath(path) + "/").startswith("../")
 
 
-@pass_context
-def url_filter(context: Context, value: Any) -> str:
-    """The theme's ``url`` filter: ``mkdocs.utils.templates.url_filter``, with the common case computed here."""
-    path = str(value)
-    page = context["page"]
-    if page is not None and _plain_relative(path):
-        return relative_url(path, page.url)
-    return normalize_url(path, page=page, base=context["base_url"])
+def url_filter(mkdocs_filter: Callable[[Context, Any], str]) -> Callable[[Context, Any], str]:
+    """The theme's ``url`` filter: MkDocs's own (``mkdocs.utils.templates.url_filter``), with the common case, a
+    plain relative path on a page, computed here."""
+
+    @pass_context
+    def url(context: Context, value: Any) -> str:
+        path = str(value)
+        page = context["page"]
+        if page is not None and _plain_relative(path):
+            return relative_url(path, page.url)
+        return mkdocs_filter(context, value)
+
+    return url

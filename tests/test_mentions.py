@@ -118,6 +118,17 @@ def test_an_element_passed_over_whole_keeps_its_links_as_first_mentions_and_its_
     assert "ex-aka" in html  # linked inside a quotation: the gloss goes to the next mention
 
 
+def test_what_is_left_open_runs_to_the_end_as_in_a_browser() -> None:
+    """An unclosed comment, script or tag hides the rest of the page from a browser, and from the mentions: one
+    token to the end, so a page of thousands of them is read in one pass."""
+    for opened in ("<!-- a note", "<script>let a", '<p title="Armenia', "<a"):
+        html = f"<p>Armenia</p>{opened} Azerbaijan and Shusha"
+        assert link(html).endswith(f"{opened} Azerbaijan and Shusha"), opened
+        assert linked(link(html)) == [("am", "Armenia")], opened
+    hostile = "<a" * 20_000 + "<!--" * 20_000 + '<a"' * 20_000
+    assert link(hostile) == hostile
+
+
 def test_an_entity_is_not_linked_on_its_own_page() -> None:
     assert linked(link("<p>Stepanakert and Armenia</p>", own=frozenset({"step"}))) == [("am", "Armenia")]
 

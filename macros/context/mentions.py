@@ -123,7 +123,7 @@ class MentionIndex:
 
     owners: dict[str, str]
     pattern: re.Pattern[str] | None
-    # Per build: an entity's escaped card, and a place's gloss per spelling (the same on every page).
+    # Per build: a place's gloss per spelling (the same on every page).
     rendered: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -206,10 +206,7 @@ def mention_html(state: PageMentions, entity_id: str, text: str, index: MentionI
     entity = ctx.dataset.entity(entity_id)
     if entity is None or entity_id in state.own:
         return None
-    card = index.rendered.get(("card", entity_id))
-    if card is None:
-        # Escaped twice, like every title: Material's tooltips insert the attribute's value as HTML.
-        card = index.rendered[("card", entity_id)] = str(escape(render.tooltip(render.card_text(entity))))
+    card = render.card_title(ctx, entity)  # escaped twice, like every title: Material's tooltips insert it as HTML
     if entity_id in state.seen:
         if isinstance(entity, Term):
             # Bounded, so no one term can grow a page past its budget: a word used 500 times carries its

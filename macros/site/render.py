@@ -86,11 +86,15 @@ def entity_link(ctx: PageContext, entity_id: str, text: str | None = None) -> Ma
         return escape(text or entity_id)
     href = ctx.href(entity)
     # No card on a link within the page (a glossary entry's related terms): the entry itself is a jump away.
-    card = Markup("") if entity.id in ctx.carded or href.startswith("#") else _part(
-        ctx, "card", entity, lambda: html(' title="{}"', tooltip(card_text(entity))))
+    card = Markup("") if entity.id in ctx.carded or href.startswith("#") else html(' title="{}"', card_title(ctx, entity))
     ctx.carded.add(entity.id)
     return html('<a class="ex-link ex-link--{}" href="{}"{} data-entity="{}">{}</a>',
         entity.kind, href, card, entity.id, text or _part(ctx, "name", entity, lambda: ctx.name_of(entity)))
+
+
+def card_title(ctx: PageContext, entity: Entity) -> Markup:
+    """An entity's card as the value of a ``title`` attribute (see ``tooltip``): links and mentions carry it."""
+    return _part(ctx, "card", entity, lambda: escape(tooltip(card_text(entity))))
 
 
 def _part(ctx: PageContext, what: str, entity: Entity, make: Callable[[], Markup]) -> Markup:

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_build_date
 
-from macros.build import build_date, chrome_cache, collection, staging, template_cache, theme_urls
+from macros.build import build_date, chrome_cache, collection, frame_cache, staging, template_cache, theme_urls
 from macros.build import repository as source_repository
 from macros.context import mentions, missing_view
 from macros.context import names_page as names_page_module
@@ -91,6 +91,7 @@ class BuildState:
     relinks: dict[str, tuple[str, str]] = field(default_factory=dict)  # pages whose entry moved: edit URL then, now
     exports: export.ExportMemo | None = None  # under `serve --dirty`: the exports' encoded entries, kept
     words: WordIndex | None = None  # under `serve --dirty`: the words of each generated page rendered
+    frames: frame_cache.FrameCache | None = None  # the theme's page frames of this build (for its log)
 
 
 @dataclass(frozen=True)
@@ -413,6 +414,9 @@ def _remove_stale(config: MkDocsConfig, files: Files, before: frozenset[str] | N
 
 def on_post_build(config: MkDocsConfig) -> None:
     global _staged
+    frames = state().frames
+    if frames is not None:
+        log.debug(frames.summary())
     collection.restore()
     _collect_later()
     if _staged is None:
@@ -480,8 +484,34 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if theme_dir is not None and env.loader is not None:
         original = PrefixLoader({chrome_cache.THEME_PREFIX.rstrip("/"): FileSystemLoader(theme_dir)})
         env.loader = ChoiceLoader([env.loader, original])
-        chrome_cache.ChromeCache().install(env)
+        chrome = chrome_cache.ChromeCache()
+        chrome.install(env)
+        # EXPLAINER_CHECK_FRAMES=1 (the tests' builds): every page is rendered by the theme too, and compared.
+        frames = state().frames = frame_cache.FrameCache(env, chrome, os.environ.get("EXPLAINER_CHECK_FRAMES") == "1")
+        frames.install()
+        get_template = env.get_template
+
+        def get_page_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
+            template = get_template(name, parent, globals)
+            # MkDocs asks for a page's template with no parent; Jinja asks with one for {% extends %}.
+            return _FramedTemplate(template, frames) if name == "main.html" and parent is None else template
+
+        env.get_template = get_page_template  # type: ignore[method-assign]
     return env
+
+
+class _FramedTemplate:
+    """``main.html`` as MkDocs renders it for a page: by the frame cache (macros/build/frame_cache.py)."""
+
+    def __init__(self, template: Any, frames: frame_cache.FrameCache) -> None:
+        self.template = template
+        self.frames = frames
+
+    def render(self, context: dict[str, Any]) -> str:
+        try:
+            return self.frames.render(self.template, context)
+        except frame_cache.FrameMismatch as error:
+            raise PluginError(f"{error} (macros/build/frame_cache.py)") from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -25,8 +25,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a command as a user would, in ``cwd``; output is captured as text."""
-    # Builds link to a repository of the tests' own naming, whatever remote the checkout has (or none).
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT),
+    # Builds link to a repository of the tests' own naming, whatever remote the checkout has (or none), and render
+    # each page made from a theme frame by the theme too: a difference fails the build (macros/build/frame_cache.py).
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "EXPLAINER_CHECK_FRAMES": "1",
                 "EXPLAINER_EDIT_URI": "https://github.com/owner/repo/edit/main/docs/", **(env or {})}
     return subprocess.run([str(arg) for arg in args], cwd=cwd, env=full_env, capture_output=True, text=True,
                           check=False, timeout=600)

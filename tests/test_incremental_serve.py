@@ -77,7 +77,8 @@ def start(project: Path, where: Path, dirty: bool) -> Server:
     port, tmp, log = free_port(), where / "tmp", where / "serve.log"
     tmp.mkdir()
     # Edit links on, as in a newsroom's repository: each entity page links to its entry's line.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp), "EXPLAINER_EDIT_URI": EDIT_URI}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp), "EXPLAINER_EDIT_URI": EDIT_URI,
+           "EXPLAINER_CHECK_FRAMES": "1"}
     env.pop("PYTHONPATH", None)
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),

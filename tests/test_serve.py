@@ -65,7 +65,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     project = copy_project(tmp_path / "project", data=MINI / "data")
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_CHECK_FRAMES": "1"}
     env.pop("PYTHONPATH", None)  # the copy's own macros/, as a contributor's checkout would use
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

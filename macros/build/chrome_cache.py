@@ -15,6 +15,7 @@ Kept in memory for one build: ``on_env`` makes a new cache, as a new build makes
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -61,7 +62,7 @@ class ChromeCache:
 
     @pass_context
     def nav(self, context: Context) -> str:
-        key = self._key(context) if _outside_nav(context) else None
+        key = self._key(context) if outside_nav(context) else None
         if key is not None and key in self._navs:
             return self._navs[key]
         html = _render(context, NAV_TEMPLATE)
@@ -72,7 +73,7 @@ class ChromeCache:
     @pass_context
     def header(self, context: Context) -> str:
         page = context.get("page")
-        if page is None or not _outside_nav(context):
+        if page is None or not outside_nav(context):
             return _render(context, HEADER_TEMPLATE)
         key = self._key(context)
         parts = self._headers.get(key)
@@ -87,11 +88,15 @@ class ChromeCache:
         return f"{parts[0]}{title}{parts[1]}"
 
     def _key(self, context: Context) -> tuple[str, ...]:
-        page = context.get("page")
-        if page is None:  # a page of the theme's own (404.html): links from the site's root
-            return _links(context)
+        if context.get("page") is None:  # a page of the theme's own (404.html): links from the site's root
+            return _links(context.environment, context)
+        return self.links_of(context.environment, context)
+
+    def links_of(self, env: Environment, context: Mapping[str, Any] | Context) -> tuple[str, ...]:
+        """The links the navigation and header write on the page of ``context``: what their HTML depends on."""
+        page = context["page"]
         if self._last[0] != page.url or not self._last[1]:
-            self._last = (page.url, _links(context))
+            self._last = (page.url, _links(env, context))
         return self._last[1]
 
 
@@ -101,14 +106,14 @@ def _render(context: Context, name: str, **replaced: Any) -> str:
     return template.render({**context.get_all(), **replaced})
 
 
-def _outside_nav(context: Context) -> bool:
+def outside_nav(context: Mapping[str, Any] | Context) -> bool:
     nav = context.get("nav")
     return nav is not None and not any(item.active for item in nav.items)
 
 
-def _links(context: Context) -> tuple[str, ...]:
+def _links(env: Environment, context: Mapping[str, Any] | Context) -> tuple[str, ...]:
     """Every URL the navigation and header write, as the ``url`` filter writes it on this page: the key."""
-    url = context.environment.filters["url"]
+    url = env.filters["url"]
     nav = context["nav"]
     config = context.get("config", {})
     extra = config.get("extra", {}) or {}

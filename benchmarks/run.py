@@ -22,6 +22,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.baseline import write_baseline
 from benchmarks.generate import Size, generate
@@ -113,7 +114,11 @@ def compare(work: Path, events: int, runs: int) -> dict[str, object]:
     stats = site_stats(work / f"site-explainer-{events}")
     seconds = statistics.median(build.seconds for build in ours)
     base = statistics.median(build.seconds for build in theirs)
-    return {"events": events, "pages": pages, "seconds": seconds, "baseline_seconds": base, "ratio": seconds / base,
+    # The ratio of each pair, built one after the other, then their median: this machine's speed drifts by more
+    # than the targets' 10 % over a run (the same baseline took 20.7 to 27.9 s in one day), and a pair shares it.
+    pairs = [mine.seconds / other.seconds for mine, other in zip(ours, theirs, strict=True)]
+    return {"events": events, "pages": pages, "seconds": seconds, "baseline_seconds": base,
+            "ratio": statistics.median(pairs), "pair_ratios": pairs,
             "peak_mib": max(build.peak_mib for build in ours),
             "baseline_peak_mib": max(build.peak_mib for build in theirs),
             "runs": [asdict(build) for build in ours], "baseline_runs": [asdict(build) for build in theirs],
@@ -307,6 +312,10 @@ def reader_transfer(site: Path, project: Path) -> dict[str, object]:
     return found
 
 
+def _pairs(measured: dict[str, Any]) -> str:
+    return "pairs: " + ", ".join(f"{ratio:.2f}" for ratio in measured.get("pair_ratios", ()))
+
+
 def report(results: dict[str, object]) -> str:
     """The results as the Markdown table of the README."""
     large, small = results["large"], results["small"]
@@ -319,7 +328,8 @@ def report(results: dict[str, object]) -> str:
         ("events / pages built", f"{large['events']} / {large['pages']}", "5,000 events + 1,000 actors + 500 places"),
         ("build, median wall time", f"{large['seconds']:.1f} s", ""),
         ("baseline (plain MkDocs + Material, same page count, no nav)", f"{large['baseline_seconds']:.1f} s", ""),
-        ("build / baseline", f"{large['ratio']:.2f}×", f"≤ 1.1×{_met(large['ratio'] <= 1.1)}"),
+        ("build / baseline, median of the pairs' ratios", f"{large['ratio']:.2f}× ({_pairs(large)})",
+         f"≤ 1.1×{_met(large['ratio'] <= 1.1)}"),
         (f"t({large['events']}) / t({small['events']})", f"{growth:.2f}",
          f"≤ 5.5 (baseline: {base_growth:.2f}){_met(growth <= 5.5)}"),
         ("load + check, in-process: cold / unchanged data (in memory)",
@@ -355,8 +365,13 @@ def report(results: dict[str, object]) -> str:
     if isinstance(huge, dict):
         ratio = huge["seconds"] / large["seconds"]
         base_ratio = huge["baseline_seconds"] / large["baseline_seconds"]
-        rows.append((f"t({huge['events']}) / t({large['events']})", f"{ratio:.2f} (baseline: {base_ratio:.2f})",
-                     f"within 10 % of the baseline's{_met(ratio <= base_ratio * 1.1)}"))
+        # t(huge)/t(large) over the baseline's own = (build/baseline at huge) / (build/baseline at large): the
+        # same quantity, read from the pairs, which share the machine's speed of the moment (see compare).
+        relative = huge["ratio"] / large["ratio"]
+        rows.append((f"t({huge['events']}) / t({large['events']}), over the baseline's own",
+                     f"{relative:.2f} (build / baseline {huge['ratio']:.2f}× at {huge['events']}, "
+                     f"{large['ratio']:.2f}× at {large['events']}; medians of the builds: {ratio:.2f}, "
+                     f"baseline {base_ratio:.2f})", f"≤ 1.1{_met(relative <= 1.1)}"))
         rows.append((f"peak memory at {huge['events']} events", f"{huge['peak_mib']:.0f} MiB",
                      f"< 1 GB{_met(huge['peak_mib'] * 1.048576 < 1000)}"))
         rows.append((f"load + check {huge['events']} events, cold", f"{results['huge_load_seconds']:.2f} s",

@@ -102,7 +102,7 @@ class ServeMemory:
     dataset: Dataset
     references: dict[str, frozenset[str]]
     search_entries: dict[str, list[Any]]
-    outputs: frozenset[str]  # the files it wrote, from site_dir
+    outputs: tuple[frozenset[str], frozenset[str]]  # the files it was made of (src_uri), and those it wrote
     exports: export.ExportMemo
     mentions: mentions.MentionIndex | None
     pages: dict[str, Page]  # the generated pages outside the navigation, by src_uri (see _mark_modified)
@@ -393,23 +393,29 @@ def _search_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
-def _remove_stale(config: MkDocsConfig, files: Files, before: frozenset[str] | None) -> frozenset[str]:
+def _remove_stale(config: MkDocsConfig, files: Files, before: tuple[frozenset[str], frozenset[str]] | None,
+                  ) -> tuple[frozenset[str], frozenset[str]]:
     """Delete what a clean build would not write: the outputs of pages and files that are gone (of those the last
-    build made, or, after a full build, of anything in the folder). Returns what this build makes."""
+    build made, or, after a full build, of anything in the folder). Returns the files this build was made of and
+    what it writes. A partial rebuild has the last build's mkdocs.yml: the same files write the same outputs, and
+    their destinations are not worked out again (MkDocs's own for 7,000 new File objects: 0.04 s a rebuild)."""
     site = Path(config.site_dir)
+    sources = frozenset(file.src_uri for file in files)
+    if before is not None and before[0] == sources:
+        return before
     made = frozenset({file.dest_uri for file in files} | set(config.theme.static_templates) | {
         "sitemap.xml.gz", "search/search_index.json"})
     if before is not None:
-        for relative in before - made:
+        for relative in before[1] - made:
             (site / relative).unlink(missing_ok=True)
-        return made
+        return sources, made
     for path in sorted(site.rglob("*"), reverse=True):
         relative = path.relative_to(site).as_posix()
         if path.is_file() and relative not in made:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return made
+    return sources, made
 
 
 def on_post_build(config: MkDocsConfig) -> None:

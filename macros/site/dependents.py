@@ -50,7 +50,9 @@ def changed_events(old: Dataset, new: Dataset) -> set[str]:
 
 
 def only_events_differ(old: Dataset, new: Dataset) -> bool:
-    """True when every table but the events is the same (lines included: an edit link points at a line)."""
+    """True when every table but the events is the same, the lines entries stand on included: stricter than the
+    hand-written pages this decides about need (they hold no entry's line), so an actor moved to another line
+    renders them again."""
     return old.actors == new.actors and _same_but_events_and_actors(old, new)
 
 

@@ -102,8 +102,12 @@ class ChromeCache:
 
 def _render(context: Context, name: str, **replaced: Any) -> str:
     """Render the theme's own ``name`` as ``{% include %}`` would: the including template's variables visible."""
-    template = context.environment.get_template(THEME_PREFIX + name)
-    return template.render({**context.get_all(), **replaced})
+    return render_theme(context.environment, name, {**context.get_all(), **replaced})
+
+
+def render_theme(env: Environment, name: str, variables: Mapping[str, Any]) -> str:
+    """The theme's own template ``name`` (not the override that replaces it), rendered with ``variables``."""
+    return str(env.get_template(THEME_PREFIX + name).render(variables))
 
 
 def outside_nav(context: Mapping[str, Any] | Context) -> bool:

@@ -38,7 +38,7 @@ from typing import Any
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
-from macros.build.chrome_cache import THEME_PREFIX, ChromeCache, outside_nav
+from macros.build.chrome_cache import ChromeCache, outside_nav, render_theme
 
 TOC_TEMPLATE = "partials/toc.html"
 # What Material and overrides/main.html read of a page's settings beyond these makes the page's kind unknown, and
@@ -46,7 +46,7 @@ TOC_TEMPLATE = "partials/toc.html"
 _KNOWN_META = frozenset({"title", "description", "search", "tags", "render_macros"})
 
 # The changes the theme makes to a value before it prints it: chains of the environment's own filters.
-_CHANGES = ("", "e", "striptags", "striptags|e")
+_CHANGES: tuple[tuple[str, ...], ...] = ((), ("e",), ("striptags",), ("striptags", "e"))
 
 
 @dataclass
@@ -65,10 +65,10 @@ class Frame:
     """The theme's page with markers, cut into literal pieces and (value, change) pairs."""
 
     literals: tuple[str, ...]
-    slots: tuple[tuple[str, str], ...]
+    slots: tuple[tuple[str, tuple[str, ...]], ...]  # (value, the filters it goes through)
     names: frozenset[str]  # the values it holds
 
-    def fill(self, values: dict[str, str], change: Callable[[str, str], str]) -> str:
+    def fill(self, values: dict[str, str], change: Callable[[tuple[str, ...], str], str]) -> str:
         parts = [self.literals[0]]
         for (name, how), literal in zip(self.slots, self.literals[1:], strict=True):
             parts.append(change(how, values[name]))
@@ -130,7 +130,7 @@ class FrameCache:
         if self._framing is not None:
             self._framing.toc_variables = dict(context.get_all())
             return self._markers["toc"]
-        return _render_theme(context.environment, TOC_TEMPLATE, context.get_all())
+        return render_theme(context.environment, TOC_TEMPLATE, context.get_all())
 
     def render(self, template: Any, context: dict[str, Any]) -> str:
         """The page as ``template.render(context)`` writes it."""
@@ -181,9 +181,9 @@ class FrameCache:
         slots = tuple(variants[marker] for marker in pieces[1::2])
         return Frame(literals, slots, frozenset(name for name, _change in slots))
 
-    def _change(self, how: str, value: Any) -> str:
-        """``value`` as ``{{ value | how }}`` prints it (``how``: filters joined by ``|``, or none)."""
-        for name in filter(None, how.split("|")):
+    def _change(self, how: tuple[str, ...], value: Any) -> str:
+        """``value`` as ``{{ value | how[0] | how[1] }}`` prints it."""
+        for name in how:
             value = self._env.filters[name](value)
         return str(value)
 
@@ -202,7 +202,7 @@ class FrameCache:
         key = _headings(page.toc)
         html = kind.tocs.get(key) if key is not None else None
         if html is None:
-            html = _render_theme(self._env, TOC_TEMPLATE, {**kind.toc_variables, "page": page})
+            html = render_theme(self._env, TOC_TEMPLATE, {**kind.toc_variables, "page": page})
             if key is not None:
                 kind.tocs[key] = html
         return html
@@ -239,7 +239,3 @@ def _headings(items: Any) -> tuple[Any, ...] | None:
             return None
         found.append((item.url, item.title, item.level, children))
     return tuple(found)
-
-
-def _render_theme(env: Environment, name: str, variables: dict[str, Any]) -> str:
-    return str(env.get_template(THEME_PREFIX + name).render(variables))
